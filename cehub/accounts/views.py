@@ -1,0 +1,109 @@
+"""Sign-in (allauth's, with our notices) and user administration for system administrators."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from allauth.account.views import LoginView as AllauthLoginView
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_http_methods
+
+from cehub.core.access import permission_required, public
+from cehub.core.middleware import SIGNED_OUT_REASON_KEY
+
+from . import selectors, services
+from .forms import UserCreateForm, UserEditForm
+from .models import User
+
+
+@public
+class LoginView(AllauthLoginView):
+    """allauth's sign-in, telling people why they were signed out if they were."""
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context["signed_out_reason"] = self.request.session.pop(SIGNED_OUT_REASON_KEY, None)
+        return context
+
+
+login = LoginView.as_view()
+
+
+def _actor(request: HttpRequest) -> User:
+    # The access policy has already required a signed-in user for every view that calls this.
+    if not isinstance(request.user, User):
+        raise Http404
+    return request.user
+
+
+@permission_required("accounts.manage_users")
+@require_http_methods(["GET"])
+def user_list(request: HttpRequest) -> HttpResponse:
+    users = selectors.user_list(viewer=_actor(request))
+    return render(request, "accounts/user_list.html", {"users": users})
+
+
+@permission_required("accounts.manage_users")
+@require_http_methods(["GET", "POST"])
+def user_create(request: HttpRequest) -> HttpResponse:
+    form = UserCreateForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            user = services.user_create(
+                actor=_actor(request),
+                email=data["email"],
+                full_name=data["full_name"],
+                agency=data["agency"],
+                team=data["team"],
+                role=data["role"],
+                job_title=data["job_title"],
+            )
+        except services.AccountError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(
+                request,
+                f"Account created for {user.full_name}. They set a password with "
+                "'Forgotten your password?' and then set up two-factor authentication.",
+            )
+            return redirect("accounts:user_list")
+    return render(request, "accounts/user_form.html", {"form": form, "creating": True})
+
+
+@permission_required("accounts.manage_users")
+@require_http_methods(["GET", "POST"])
+def user_edit(request: HttpRequest, user_id: uuid.UUID) -> HttpResponse:
+    actor = _actor(request)
+    subject = selectors.user_get(viewer=actor, user_id=user_id)
+    initial = {
+        "agency": subject.agency,
+        "team": subject.team,
+        "role": subject.role,
+        "is_active": "true" if subject.is_active else "false",
+    }
+    form = UserEditForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.user_change_access(
+                actor=actor,
+                user=subject,
+                change=services.AccessChange(
+                    role=data["role"],
+                    agency=data["agency"],
+                    team=data["team"],
+                    is_active=data["is_active"],
+                ),
+            )
+        except services.AccountError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, f"Access updated for {subject.full_name}")
+            return redirect("accounts:user_list")
+    return render(
+        request, "accounts/user_form.html", {"form": form, "subject": subject, "creating": False}
+    )
