@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import factory
 from allauth.account.models import EmailAddress
+from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 
 from cehub.accounts.models import Agency, Team, User
@@ -53,4 +54,5 @@ class UserFactory(factory.django.DjangoModelFactory):
         if create and extracted is not False:
             secret = extracted if isinstance(extracted, str) else generate_totp_secret()
             TOTP.activate(self, secret)
+            RecoveryCodes.activate(self)  # as allauth does when TOTP is set up in the page
             self.test_totp_secret = secret  # type: ignore[attr-defined]

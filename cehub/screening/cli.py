@@ -32,8 +32,7 @@ __all__ = [
 REQUEST_KEYS = ("tool", "answers", "child")
 
 
-def parse_score_request(text: str) -> tuple[str | None, ScreeningInput]:
-    """Parse the JSON read by ``screening_score``: the tool reference and the input."""
+def _parse_request(text: str) -> tuple[str | None, dict[str, Any]]:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:
@@ -51,18 +50,24 @@ def parse_score_request(text: str) -> tuple[str | None, ScreeningInput]:
     tool_ref = data.pop("tool", None)
     if tool_ref is not None and not isinstance(tool_ref, str):
         raise InvalidInputError("tool must be a string: 'ID' or 'ID@VERSION'.")
+    return tool_ref, data
+
+
+def parse_score_request(text: str) -> tuple[str | None, ScreeningInput]:
+    """Parse the JSON read by ``screening_score``: the tool reference and the input."""
+    tool_ref, data = _parse_request(text)
     return tool_ref, ScreeningInput.from_mapping(data)
 
 
 def run_score(text: str, registry: ToolRegistry) -> dict[str, Any]:
     """``screening_score``: JSON text in, the result as a JSON-ready dict out.
 
-    The tool is looked up before the answers are checked against it, so an unknown tool is
-    reported as such rather than as a string of unknown indicators.
+    ``"tool"`` may be left out for the latest default tool. The tool is looked up before
+    the rest is read, so an unknown tool is reported as such.
     """
-    tool_ref, screening = parse_score_request(text)
+    tool_ref, data = _parse_request(text)
     tool = registry.get(tool_ref)
-    return score(tool, screening).to_dict()
+    return score(tool, ScreeningInput.from_mapping(data)).to_dict()
 
 
 def tool_definition(registry: ToolRegistry, ref: str | None = None) -> dict[str, Any]:

@@ -13,6 +13,7 @@ import pytest
 from django import forms
 from django.template import engines
 from django.utils import timezone
+from django.utils.datastructures import MultiValueDict
 
 from cehub.core.govuk_forms import GovukDateField, GovukDateInput, GovukFormRenderer
 
@@ -62,7 +63,9 @@ class Node:
 
     def by_id(self, id_: str) -> Node:
         matches = [node for node in self.iter() if node.attrs.get("id") == id_]
-        assert len(matches) == 1, f"expected exactly one element with id {id_!r}, got {len(matches)}"
+        assert len(matches) == 1, (
+            f"expected exactly one element with id {id_!r}, got {len(matches)}"
+        )
         return matches[0]
 
     def ancestors(self) -> list[Node]:
@@ -93,7 +96,8 @@ class _TreeBuilder(HTMLParser):
         node: Node | None = self.current
         while node is not None and node.tag != tag:
             node = node.parent
-        assert node is not None and node.parent is not None, f"unbalanced </{tag}>"
+        assert node is not None, f"unbalanced </{tag}>"
+        assert node.parent is not None, f"unbalanced </{tag}>"
         self.current = node.parent
 
     def handle_data(self, data: str) -> None:
@@ -139,7 +143,9 @@ class EverythingForm(GovukForm):
     website = forms.URLField(required=False)
     summary = forms.CharField(widget=forms.Textarea, required=False)
     notes = forms.CharField(widget=forms.Textarea, max_length=500, required=False)
-    team = forms.ChoiceField(choices=[("", "Choose a team"), ("north", "North"), ("south", "South")])
+    team = forms.ChoiceField(
+        choices=[("", "Choose a team"), ("north", "North"), ("south", "South")]
+    )
     colour = forms.ChoiceField(choices=COLOURS, widget=forms.RadioSelect, help_text="Pick one")
     pets = forms.MultipleChoiceField(
         choices=[("cat", "Cat"), ("dog", "Dog")], widget=forms.CheckboxSelectMultiple
@@ -169,7 +175,8 @@ def test_text_inputs_render_as_govuk_inputs() -> None:
     assert label.classes == ["govuk-label"]
     assert label.text == "Full name"
     group = label.parent
-    assert group is not None and group.classes == ["govuk-form-group"]
+    assert group is not None
+    assert group.classes == ["govuk-form-group"]
 
     email = page.by_id("id_email")
     assert email.attrs["type"] == "email"
@@ -208,7 +215,7 @@ def test_unknown_width_is_refused() -> None:
     class BadWidth(GovukForm):
         name = forms.CharField(widget=forms.TextInput(attrs={"govuk_width": 7}))
 
-    with pytest.raises(ValueError, match="Unknown GOV.UK width"):
+    with pytest.raises(ValueError, match=r"Unknown GOV\.UK width"):
         str(BadWidth())
 
 
@@ -273,7 +280,7 @@ def test_radios_render_in_a_fieldset_with_legend() -> None:
     assert [r.attrs["id"] for r in radios] == ["id_colour", "id_colour_2", "id_colour_3"]
     assert {r.attrs["name"] for r in radios} == {"colour"}
     for radio in radios:
-        label = page.find("label", for_=radio.attrs["id"])
+        label = page.find("label", for_=str(radio.attrs["id"]))
         assert label.classes == ["govuk-label", "govuk-radios__label"]
     container = page.find("div", cls="govuk-radios")
     assert container.attrs["data-module"] == "govuk-radios"
@@ -336,8 +343,10 @@ def test_single_checkbox_is_one_govuk_checkboxes_item() -> None:
     assert agree.attrs["value"] == "true"
     assert "checked" not in agree.attrs
     item = agree.parent
-    assert item is not None and item.classes == ["govuk-checkboxes__item"]
-    assert item.parent is not None and item.parent.classes == ["govuk-checkboxes"]
+    assert item is not None
+    assert item.classes == ["govuk-checkboxes__item"]
+    assert item.parent is not None
+    assert item.parent.classes == ["govuk-checkboxes"]
     label = page.find("label", for_="id_agree")
     assert label.classes == ["govuk-label", "govuk-checkboxes__label"]
     assert label.text == "I agree"
@@ -378,20 +387,51 @@ def test_date_input_markup() -> None:
 
 def test_date_input_initial_value_and_autocomplete() -> None:
     class BirthForm(GovukForm):
-        dob = GovukDateField(label="Date of birth", widget=GovukDateInput(attrs={"autocomplete": "bday"}))
+        dob = GovukDateField(
+            label="Date of birth", widget=GovukDateInput(attrs={"autocomplete": "bday"})
+        )
 
     page = parse(str(BirthForm(initial={"dob": datetime.date(2007, 3, 27)})))
     values = [page.by_id(f"id_dob_{p}").attrs.get("value") for p in ("day", "month", "year")]
     assert values == ["27", "3", "2007"]
-    autocomplete = [page.by_id(f"id_dob_{p}").attrs["autocomplete"] for p in ("day", "month", "year")]
+    autocomplete = [
+        page.by_id(f"id_dob_{p}").attrs["autocomplete"] for p in ("day", "month", "year")
+    ]
     assert autocomplete == ["bday-day", "bday-month", "bday-year"]
+
+
+def test_file_input_renders_govuk_file_upload() -> None:
+    class UploadForm(GovukForm):
+        attachment = forms.FileField(widget=forms.FileInput(attrs={"accept": ".pdf"}))
+
+    page = parse(str(UploadForm({})))
+    upload = page.by_id("id_attachment")
+    assert upload.attrs["type"] == "file"
+    assert upload.attrs["accept"] == ".pdf"
+    assert upload.classes == ["govuk-file-upload", "govuk-file-upload--error"]
+    assert described_by(upload) == ["id_attachment-error"]
+
+
+def test_single_checkbox_with_a_question_legend() -> None:
+    class ConsentForm(GovukForm):
+        govuk_options = {"consent": {"legend": "Consent", "size": "m"}}
+        consent = forms.BooleanField(label="The family has agreed", help_text="Ask first")
+
+    page = parse(str(ConsentForm({})))
+    fieldset = page.find("fieldset")
+    legend = fieldset.find("legend")
+    assert legend.classes == ["govuk-fieldset__legend", "govuk-fieldset__legend--m"]
+    assert legend.text == "Consent"
+    assert described_by(fieldset) == ["id_consent-hint", "id_consent-error"]
+    assert page.by_id("id_consent-hint").classes == ["govuk-hint", "govuk-checkboxes__hint"]
 
 
 def test_hidden_fields_render_bare() -> None:
     page = parse(str(everything()))
     token = page.by_id("id_token")
     assert token.attrs["type"] == "hidden"
-    assert token.parent is not None and token.parent.tag == "#root"
+    assert token.parent is not None
+    assert token.parent.tag == "#root"
 
 
 def test_bound_field_renders_the_whole_group_in_templates() -> None:
@@ -412,6 +452,48 @@ def test_help_text_is_a_hint_referenced_by_the_input() -> None:
     assert hint.text == "As it appears on official documents"
     assert described_by(page.by_id("id_name")) == ["id_name-hint"]
     assert "aria-describedby" not in page.by_id("id_email").attrs
+
+
+def test_select_option_groups() -> None:
+    class GroupedForm(GovukForm):
+        agency = forms.ChoiceField(
+            choices=[("", "Choose"), ("Police", [("met", "Met"), ("tvp", "Thames Valley")])]
+        )
+
+    page = parse(str(GroupedForm({"agency": "tvp"})))
+    group = page.find("optgroup")
+    assert group.attrs["label"] == "Police"
+    assert [o.attrs["value"] for o in group.find_all("option")] == ["met", "tvp"]
+    assert "selected" in page.find("option", value="tvp").attrs
+
+
+def test_widget_aria_describedby_is_kept_and_email_type_gets_no_spellcheck() -> None:
+    class ExtraForm(GovukForm):
+        login = forms.CharField(
+            help_text="Your work address",
+            widget=forms.TextInput(attrs={"type": "email", "aria-describedby": "login-help"}),
+        )
+
+    page = parse(str(ExtraForm({})))
+    login = page.by_id("id_login")
+    assert login.attrs["type"] == "email"
+    assert login.attrs["spellcheck"] == "false"
+    assert described_by(login) == ["login-help", "id_login-hint", "id_login-error"]
+
+
+def test_other_widgets_fall_back_to_django_markup_inside_a_govuk_group() -> None:
+    class SplitForm(GovukForm):
+        when = forms.SplitDateTimeField(help_text="Date and time")
+
+    form = SplitForm({})
+    page = parse(str(form))
+    first = page.by_id("id_when_0")
+    assert described_by(first) == ["id_when-hint", "id_when-error"]
+    assert page.find("label").attrs["for"] == "id_when_0"
+    group = page.find("div", cls="govuk-form-group")
+    assert "govuk-form-group--error" in group.classes
+    summary = render("{% govuk_error_summary form %}", form=form)
+    assert summary_links(summary) == [("#id_when_0", "This field is required.")]
 
 
 # --- errors -------------------------------------------------------------------------------
@@ -474,9 +556,13 @@ def test_bound_values_are_kept_after_errors() -> None:
     assert page.by_id("id_email").attrs["value"] == "sam@"
     assert page.by_id("id_age").attrs["value"] == "12"
     assert "Line one" in page.by_id("id_summary").text
-    selected = [o.attrs["value"] for o in page.by_id("id_team").find_all("option") if "selected" in o.attrs]
+    selected = [
+        o.attrs["value"] for o in page.by_id("id_team").find_all("option") if "selected" in o.attrs
+    ]
     assert selected == ["south"]
-    checked = [i.attrs["value"] for i in page.find_all("input", type="radio") if "checked" in i.attrs]
+    checked = [
+        i.attrs["value"] for i in page.find_all("input", type="radio") if "checked" in i.attrs
+    ]
     assert checked == ["green"]
     ticked = [i.attrs["value"] for i in page.find_all("input", name="pets") if "checked" in i.attrs]
     assert ticked == ["dog"]
@@ -649,7 +735,8 @@ def test_values_labels_and_messages_are_escaped() -> None:
     form = EvilForm({"name": evil, "notes": evil, "colour": evil, "pick": evil})
     html = str(form) + render("{% govuk_error_summary form %}", form=form)
     assert "<script>" not in html
-    assert "<b>" not in html and "<i>" not in html
+    assert "<b>" not in html
+    assert "<i>" not in html
     assert "&lt;b&gt;Name&lt;/b&gt;" in html
     assert 'value="&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;"' in html
     page = parse(html)
@@ -737,7 +824,9 @@ def test_invalid_parts_are_marked(
     assert form.errors["dob"] == [message]
     page = parse(str(form))
     marked = [
-        p for p in ("day", "month", "year") if "govuk-input--error" in page.by_id(f"id_dob_{p}").classes
+        p
+        for p in ("day", "month", "year")
+        if "govuk-input--error" in page.by_id(f"id_dob_{p}").classes
     ]
     assert marked == wrong
     assert page.by_id("id_dob_day").attrs.get("value") == day
@@ -747,7 +836,9 @@ def test_required_date_and_custom_message() -> None:
     assert date_form().errors["dob"] == ["Enter date of birth"]
 
     class CustomForm(GovukForm):
-        dob = GovukDateField(label="Date of birth", required_message="Enter the child's date of birth")
+        dob = GovukDateField(
+            label="Date of birth", required_message="Enter the child's date of birth"
+        )
 
     assert date_form(form_class=CustomForm).errors["dob"] == ["Enter the child's date of birth"]
 
@@ -839,7 +930,7 @@ def test_date_widget_uses_named_parts() -> None:
     widget = GovukDateInput()
     assert widget.widgets_names == ["_day", "_month", "_year"]
     data = {"when_day": "1", "when_month": "2", "when_year": "2003"}
-    assert widget.value_from_datadict(data, {}, "when") == ["1", "2", "2003"]
+    assert widget.value_from_datadict(data, MultiValueDict(), "when") == ["1", "2", "2003"]
     assert widget.id_for_label("id_when") == "id_when_day"
     context = widget.get_context("when", ["1", "2", "2003"], {"id": "id_when"})
     assert [w["attrs"]["id"] for w in context["widget"]["subwidgets"]] == [

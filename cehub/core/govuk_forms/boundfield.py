@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.forms.boundfield import BoundField
 from django.utils.safestring import SafeString
 
-from .context import error_target_id
+from .options import error_target_id
 
 
 class GovukBoundField(BoundField):

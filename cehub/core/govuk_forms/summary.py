@@ -8,7 +8,7 @@ from typing import Any
 from django.forms import BaseForm
 from django.forms.formsets import BaseFormSet
 
-from .context import error_target_id
+from .options import error_target_id
 
 
 def iter_forms(objects: Iterable[Any]) -> Iterator[BaseForm | BaseFormSet]:
