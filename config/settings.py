@@ -149,7 +149,7 @@ elif IS_PRODUCTION:
     raise ImproperlyConfigured("Set DATABASE_URL in production (PostgreSQL 14 or later).")
 else:
     DATABASES = {
-        "default": {
+        "default": {  # type: ignore[typeddict-unknown-key]  # PGDATA is our backend's own key
             "ENGINE": "cehub.core.embedded_pg",
             "NAME": "cehub",
             "PGDATA": str(Path(os.environ.get("CEHUB_PGDATA", VAR_DIR / "pg"))),
@@ -212,6 +212,10 @@ ACCOUNT_RATE_LIMITS = {
     "login": "60/m/ip",
     "reset_password": "20/m/ip,5/m/key",
 }
+MFA_FORMS = {
+    "authenticate": "cehub.accounts.forms.MFAAuthenticateForm",
+    "reauthenticate": "cehub.accounts.forms.MFAReauthenticateForm",
+}
 MFA_SUPPORTED_TYPES = ["totp", "webauthn", "recovery_codes"]
 MFA_PASSKEY_LOGIN_ENABLED = False
 MFA_TOTP_ISSUER = SERVICE_NAME
@@ -264,6 +268,23 @@ if IS_PRODUCTION:
     SECURE_HSTS_PRELOAD = True
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+
+# --- E-mail (password reset links): the one external boundary -----------------------------
+if IS_PRODUCTION:
+    MAILERS = {
+        "default": {
+            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "OPTIONS": {
+                "host": os.environ.get("CEHUB_EMAIL_HOST", "localhost"),
+                "port": int(os.environ.get("CEHUB_EMAIL_PORT", "587")),
+                "use_tls": env_bool("CEHUB_EMAIL_USE_TLS", True),
+            },
+        }
+    }
+else:
+    # Development prints e-mails (password-reset links) to the console.
+    MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
+DEFAULT_FROM_EMAIL = os.environ.get("CEHUB_FROM_EMAIL", "ce-hub@localhost")
 
 # --- Internationalisation ---------------------------------------------------------------
 LANGUAGE_CODE = "en-gb"

@@ -3,6 +3,8 @@ from __future__ import annotations
 from typing import Any
 
 from allauth.account.forms import LoginForm as AllauthLoginForm
+from allauth.mfa.base.forms import AuthenticateForm as AllauthMFAAuthenticateForm
+from allauth.mfa.base.forms import ReauthenticateForm as AllauthMFAReauthenticateForm
 from django import forms
 
 from .models import Agency, Team, User
@@ -64,3 +66,24 @@ class LoginForm(AllauthLoginForm):
         self.fields["login"].widget.attrs["autocomplete"] = "username"
         self.fields["password"].help_text = ""
         self.fields["password"].widget.attrs.pop("placeholder", None)
+
+
+def _one_time_code_field(field: forms.Field, label: str) -> None:
+    field.label = label
+    field.help_text = "The 6-digit code from your authenticator app, or a recovery code"
+    field.widget.attrs.pop("placeholder", None)
+    field.widget.attrs.update(
+        {"autocomplete": "one-time-code", "spellcheck": "false", "govuk_width": 10}
+    )
+
+
+class MFAAuthenticateForm(AllauthMFAAuthenticateForm):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _one_time_code_field(self.fields["code"], "Authenticator code")
+
+
+class MFAReauthenticateForm(AllauthMFAReauthenticateForm):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _one_time_code_field(self.fields["code"], "Authenticator code")

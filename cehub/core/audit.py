@@ -122,7 +122,7 @@ def audit_record(
             cursor.execute(
                 "SELECT nextval(pg_get_serial_sequence(%s, 'id'))", [AccessEvent._meta.db_table]
             )
-            (next_id,) = cursor.fetchone()  # type: ignore[misc]
+            (next_id,) = cursor.fetchone()
         last_hash = (
             AccessEvent.objects.order_by("-id").values_list("hash", flat=True).first()
             or GENESIS_HASH

@@ -31,7 +31,9 @@ def _code(user: User, offset_seconds: int = 0) -> str:
     return totp.at(timezone.now() + timedelta(seconds=offset_seconds))
 
 
-def test_sign_in_with_password_and_totp_reaches_home(client: Client, hub_social_worker: User) -> None:
+def test_sign_in_with_password_and_totp_reaches_home(
+    client: Client, hub_social_worker: User
+) -> None:
     response = _password_step(client, hub_social_worker.email)
     assert response.status_code == 302
     assert response["Location"] == reverse("mfa_authenticate")
@@ -78,7 +80,9 @@ def test_unknown_user_gets_the_same_answer_as_a_wrong_password(
     assert error_text(hub_social_worker.email) == error_text("nobody@northvale.example")
 
 
-def test_wrong_totp_code_is_refused_with_a_clear_error(client: Client, hub_social_worker: User) -> None:
+def test_wrong_totp_code_is_refused_with_a_clear_error(
+    client: Client, hub_social_worker: User
+) -> None:
     _password_step(client, hub_social_worker.email)
     response = client.post(reverse("mfa_authenticate"), {"code": "000000"})
     html = response.content.decode()
@@ -86,7 +90,9 @@ def test_wrong_totp_code_is_refused_with_a_clear_error(client: Client, hub_socia
     assert "govuk-error-summary" in html
     assert "Incorrect code" in html
     assert client.get(reverse("home")).status_code == 302
-    assert AccessEvent.objects.filter(action=AccessAction.LOGIN_FAILED, details__kind="mfa").exists()
+    assert AccessEvent.objects.filter(
+        action=AccessAction.LOGIN_FAILED, details__kind="mfa"
+    ).exists()
 
 
 def test_a_totp_code_cannot_be_used_twice(client: Client, hub_social_worker: User) -> None:

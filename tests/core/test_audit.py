@@ -44,9 +44,12 @@ def test_the_database_refuses_updates_and_deletes() -> None:
         AccessEvent.objects.filter(pk=event.pk).update(reason="edited")
     with pytest.raises(DatabaseError, match="append-only"), transaction.atomic():
         AccessEvent.objects.filter(pk=event.pk).delete()
-    with pytest.raises(DatabaseError, match="append-only"), transaction.atomic():
-        with connection.cursor() as cursor:
-            cursor.execute("UPDATE core_accessevent SET action = 'login' WHERE id = %s", [event.pk])
+    with (
+        pytest.raises(DatabaseError, match="append-only"),
+        transaction.atomic(),
+        connection.cursor() as cursor,
+    ):
+        cursor.execute("UPDATE core_accessevent SET action = 'login' WHERE id = %s", [event.pk])
 
 
 def _tamper(sql: str, params: list[object]) -> None:

@@ -1,0 +1,96 @@
+"""CE Hub benchmarks (`make bench`): medians and rates, on a throwaway PostgreSQL database.
+
+Measures what the foundation puts on every request: writing an access event (hash chain under
+an advisory lock), verifying the chain, and serving a signed-in page. The machine is shared
+and noisy, so each figure is the median of several rounds; compare ratios, not absolutes.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.test_settings")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.db import connection  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import setup_test_environment  # noqa: E402
+
+ROUNDS = 5
+
+
+def median_seconds(rounds: int, work: Callable[[], None]) -> float:
+    timings = []
+    for _ in range(rounds):
+        start = time.perf_counter()
+        work()
+        timings.append(time.perf_counter() - start)
+    return statistics.median(timings)
+
+
+def main() -> None:
+    connection.settings_dict["TEST"]["NAME"] = "bench_cehub"
+    setup_test_environment()
+    old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
+    try:
+        from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+
+        from cehub.accounts.models import Agency, User
+        from cehub.accounts.roles import AgencyKind, Role
+        from cehub.core.audit import audit_record, verify_chain
+        from cehub.core.models import AccessAction, AccessEvent
+
+        batch = 500
+        per_batch = median_seconds(
+            ROUNDS,
+            lambda: [
+                audit_record(action=AccessAction.VIEW, object_type="bench", object_id=str(n))
+                for n in range(batch)
+            ],
+        )
+        print(
+            f"audit_record: {batch / per_batch:,.0f} events/s "
+            f"(median {per_batch / batch * 1000:.2f} ms per event, {ROUNDS} rounds of {batch})"
+        )
+
+        total = AccessEvent.objects.count()
+        verify = median_seconds(ROUNDS, verify_chain)
+        print(f"audit_verify: {total / verify:,.0f} events/s over {total:,} events")
+
+        agency = Agency.objects.create(name="Bench agency", kind=AgencyKind.POLICE)
+        user = User.objects.create_user(
+            "bench@x.example", "bench passphrase 123", role=Role.PRIVACY_OFFICER, agency=agency
+        )
+        TOTP.activate(user, generate_totp_secret())
+        client = Client()
+        client.force_login(user)
+        for path in ("/", "/privacy-office/access-log/"):
+            client.get(path)  # warm up
+            requests = 50
+            seconds = median_seconds(
+                ROUNDS, lambda p=path, n=requests: [client.get(p) for _ in range(n)]
+            )
+            print(
+                f"GET {path}: median {seconds / requests * 1000:.1f} ms per request "
+                f"({ROUNDS} rounds of {requests}, signed in, MFA checked)"
+            )
+    finally:
+        connection.creation.destroy_test_db(old_name, verbosity=0)
+
+    language_bench = ROOT / "bench" / "language_bench.py"
+    if language_bench.exists():
+        os.execv(sys.executable, [sys.executable, str(language_bench)])  # noqa: S606
+
+
+if __name__ == "__main__":
+    main()
