@@ -26,6 +26,7 @@ class AccessAction(models.TextChoices):
     UPDATE = "update", "Updated"
     BREAK_GLASS = "break-glass", "Emergency access"
     DENIED = "denied", "Access refused"
+    INTEGRITY_CHECK = "integrity-check", "Asked for an access log check"
 
 
 class AccessEvent(models.Model):

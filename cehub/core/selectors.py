@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
-from typing import TYPE_CHECKING
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Any
 
 from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet
@@ -19,6 +19,37 @@ if TYPE_CHECKING:
     from cehub.accounts.models import User
 
 ACCESS_LOG_PAGE_SIZE = 50
+
+
+@dataclass(frozen=True)
+class IntegrityCheck:
+    status: str  # READY, RUNNING, SUCCESSFUL, FAILED (django.tasks statuses)
+    enqueued_at: datetime
+    finished_at: datetime | None
+    outcome: dict[str, Any] | None
+
+
+def latest_access_log_check(*, viewer: User) -> IntegrityCheck | None:
+    """The most recent background check of the hash chain, if any (shown with the log)."""
+    if not viewer.has_perm("core.view_access_log"):
+        raise Http404
+    from django_tasks_db.models import DBTaskResult
+
+    from .tasks import verify_access_log
+
+    job = (
+        DBTaskResult.objects.filter(task_path=verify_access_log.module_path)
+        .order_by("-enqueued_at")
+        .first()
+    )
+    if job is None:
+        return None
+    return IntegrityCheck(
+        status=job.status,
+        enqueued_at=job.enqueued_at,
+        finished_at=job.finished_at,
+        outcome=job.return_value if isinstance(job.return_value, dict) else None,
+    )
 
 
 @dataclass(frozen=True)

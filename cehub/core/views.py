@@ -4,15 +4,17 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.contrib import messages
 from django.db import DatabaseError, connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.template import loader
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_POST
 
 from .access import permission_required, public, signed_in
 from .forms import AccessLogFilterForm
-from .selectors import AccessLogFilters, access_events_list
+from .selectors import AccessLogFilters, access_events_list, latest_access_log_check
+from .services import access_log_check_request
 
 
 @signed_in
@@ -67,12 +69,25 @@ def access_log(request: HttpRequest) -> HttpResponse:
         page_number = int(request.GET.get("page", "1"))
     except ValueError:
         page_number = 1
-    page = access_events_list(viewer=request.user, filters=filters, page_number=page_number)  # type: ignore[arg-type]
+    viewer = request.user
+    page = access_events_list(viewer=viewer, filters=filters, page_number=page_number)  # type: ignore[arg-type]
     query = request.GET.copy()
     query.pop("page", None)
-    return render(
-        request, "core/access_log.html", {"form": form, "page": page, "query": query.urlencode()}
-    )
+    context = {
+        "form": form,
+        "page": page,
+        "query": query.urlencode(),
+        "integrity_check": latest_access_log_check(viewer=viewer),  # type: ignore[arg-type]
+    }
+    return render(request, "core/access_log.html", context)
+
+
+@permission_required("core.view_access_log")
+@require_POST
+def access_log_check(request: HttpRequest) -> HttpResponse:
+    access_log_check_request(actor=request.user)  # type: ignore[arg-type]
+    messages.success(request, "The check has started. Its result appears here when it finishes.")
+    return redirect("core:access_log")
 
 
 # --- Error pages: GOV.UK styled, no stack traces, no personal data ------------------------

@@ -70,3 +70,50 @@ def test_bad_filters_get_specific_errors(
     assert "Enter the record ID in full" in html
     assert "must be a real date" in html
     assert 'value="31"' in html
+
+
+@pytest.mark.django_db(transaction=True)  # the worker commits and closes connections
+def test_privacy_officer_checks_the_log_in_the_background(
+    signed_in: Callable[[User], Client], privacy_officer: User
+) -> None:
+    from django.core.management import call_command
+
+    client = signed_in(privacy_officer)
+    response = client.post(reverse("core:access_log_check"))
+    assert response.status_code == 302
+    assert "In progress" in client.get(reverse("core:access_log")).content.decode()
+
+    # The real worker, run once over the queue.
+    call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
+
+    html = client.get(reverse("core:access_log")).content.decode()
+    assert "Intact" in html
+    assert AccessEvent.objects.filter(action=AccessAction.INTEGRITY_CHECK).count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_background_check_reports_tampering(
+    signed_in: Callable[[User], Client], privacy_officer: User
+) -> None:
+    from django.core.management import call_command
+    from django.db import connection
+
+    events = [audit_record(action=AccessAction.VIEW, object_type="test") for _ in range(3)]
+    with connection.cursor() as cursor:
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+        cursor.execute("ALTER TABLE core_accessevent DISABLE TRIGGER access_event_append_only")
+        cursor.execute("UPDATE core_accessevent SET reason = 'x' WHERE id = %s", [events[1].pk])
+        cursor.execute("ALTER TABLE core_accessevent ENABLE TRIGGER access_event_append_only")
+    client = signed_in(privacy_officer)
+    client.post(reverse("core:access_log_check"))
+    call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
+    html = client.get(reverse("core:access_log")).content.decode()
+    assert f"tampered with at event {events[1].pk}" in html
+
+
+def test_the_check_cannot_be_started_by_other_roles(
+    signed_in: Callable[[User], Client], hub_social_worker: User
+) -> None:
+    response = signed_in(hub_social_worker).post(reverse("core:access_log_check"))
+    assert response.status_code == 404
+    assert not AccessEvent.objects.filter(action=AccessAction.INTEGRITY_CHECK).exists()

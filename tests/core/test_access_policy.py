@@ -28,6 +28,7 @@ EXPECTED: dict[str, str | frozenset[Role]] = {
     "accessibility": PUBLIC,
     "privacy": PUBLIC,
     "core:access_log": frozenset({Role.PRIVACY_OFFICER}),
+    "core:access_log_check": frozenset({Role.PRIVACY_OFFICER}),
     "accounts:user_list": frozenset({Role.SYSTEM_ADMINISTRATOR}),
     "accounts:user_create": frozenset({Role.SYSTEM_ADMINISTRATOR}),
     "accounts:user_edit": frozenset({Role.SYSTEM_ADMINISTRATOR}),
