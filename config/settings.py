@@ -99,6 +99,7 @@ INSTALLED_APPS = [
     "cehub.core",
     "cehub.accounts",
     "cehub.demo",
+    "cehub.screening",
 ]
 
 MIDDLEWARE = [

@@ -125,9 +125,7 @@ def describe_tool(tool: Tool) -> str:
     """A plain-text summary of a tool, for ``screening_tool show`` without ``--json``."""
     lines = [f"{tool.name} ({tool.ref})", ""]
     lines.append("Levels: " + ", ".join(tool.levels))
-    lines.append(
-        "Bands: " + ", ".join(f"{band.label} {band.level}" for band in tool.bands)
-    )
+    lines.append("Bands: " + ", ".join(f"{band.label} {band.level}" for band in tool.bands))
     lines.append(
         "Points: "
         + "; ".join(

@@ -22,6 +22,7 @@ Protected characteristics (ethnicity, sex, religion, ...) are refused by name.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, fields
@@ -117,7 +118,7 @@ def is_protected_characteristic(key: str) -> bool:
     if normalised in _PROTECTED_WORDS:
         return True
     words = normalised.split("_")
-    pairs = {f"{a}_{b}" for a, b in zip(words, words[1:], strict=False)}
+    pairs = {f"{a}_{b}" for a, b in itertools.pairwise(words)}
     return bool(_PROTECTED_WORDS.intersection(words) or _PROTECTED_WORDS.intersection(pairs))
 
 
@@ -144,7 +145,7 @@ def _mapping(value: object, where: str) -> Mapping[str, Any]:
 
 
 def _type_name(value: object) -> str:
-    names = {bool: "a boolean", int: "a number", float: "a number", str: "a string"}
+    names = {bool: "a boolean", int: "a number", float: "a decimal number", str: "a string"}
     if value is None:
         return "null"
     if isinstance(value, list | tuple):
@@ -381,9 +382,7 @@ class OverrideCondition:
             return False, ()
         if self.age_at_most is not None and (child.age is None or child.age > self.age_at_most):
             return False, ()
-        if self.age_at_least is not None and (
-            child.age is None or child.age < self.age_at_least
-        ):
+        if self.age_at_least is not None and (child.age is None or child.age < self.age_at_least):
             return False, ()
         if self.indicators is None:
             return True, ()
@@ -401,7 +400,7 @@ class OverrideRule:
     explanation: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class Tool:
     """One version of a screening tool, checked and ready to score with."""
 
@@ -422,6 +421,10 @@ class Tool:
     definition: Mapping[str, Any] = field(compare=False, repr=False)
     source: str = field(default="<memory>", compare=False)
 
+    def __repr__(self) -> str:
+        # The generated repr runs to thousands of lines (every indicator).
+        return f"<Tool {self.ref} from {self.source}>"
+
     @property
     def ref(self) -> str:
         """``id@version``: what a screening stores to say which tool it used."""
@@ -435,7 +438,9 @@ class Tool:
         return self.levels.index(level)
 
     def points_for(self, indicator: Indicator, when: str) -> int:
-        points = indicator.points if indicator.points is not None else self.tiers[indicator.tier].points
+        points = (
+            indicator.points if indicator.points is not None else self.tiers[indicator.tier].points
+        )
         return points[when]
 
     def band_for(self, total: int) -> Band:
@@ -557,9 +562,7 @@ def _semantic_problems(data: Mapping[str, Any]) -> list[str]:
     previous_end = 0
     for window in data["recency"]:
         if window["from_months"] >= window["to_months"]:
-            problems.append(
-                f"recency {window['id']!r}: from_months must be less than to_months"
-            )
+            problems.append(f"recency {window['id']!r}: from_months must be less than to_months")
         if window["from_months"] < previous_end:
             problems.append(
                 f"recency {window['id']!r}: overlaps the window before it "

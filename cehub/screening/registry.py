@@ -61,7 +61,7 @@ def _construct_mapping(loader: _StrictLoader, node: yaml.MappingNode) -> dict[An
 
 _StrictLoader.add_constructor(
     yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG,
-    _construct_mapping,  # type: ignore[arg-type]
+    _construct_mapping,
 )
 
 
@@ -115,14 +115,14 @@ def _schema_problems(data: Any) -> list[str]:
     problems: list[str] = []
     for error in sorted(_validator().iter_errors(data), key=lambda e: e.json_path):
         where = error.json_path
-        # Name the item by its id as well as its position, e.g. indicators[3] ('self-harm').
+        # Name the item by its id as well as its position: "$.indicators[3] (in 'self-harm')".
         if len(error.absolute_path) >= 2 and isinstance(data, Mapping):
             section, index = error.absolute_path[0], error.absolute_path[1]
             items = data.get(section)
             if isinstance(index, int) and isinstance(items, list) and index < len(items):
                 item = items[index]
                 if isinstance(item, Mapping) and isinstance(item.get("id"), str):
-                    where += f" ({item['id']})"
+                    where += f" (in {item['id']!r})"
         problems.append(f"{where}: {error.message}")
     return problems
 

@@ -6,6 +6,9 @@ No Django, no database: the engine is pure.
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -159,49 +162,49 @@ SIGNIFICANT_CCE = "found-with-drugs-away-from-home"
 
 OVERRIDE_TABLE = [
     # id, answers, child facts, expected level, overrides expected to fire
-    ("disclosure-alone", [], dict(disclosure=True), "high", {"disclosure"}),
-    ("no-disclosure", [], dict(), "none", set()),
-    ("age-13-cse", [CSE_MODERATE], dict(age=13), "medium", {"age-13-or-under-sexual-exploitation"}),
-    ("age-10-cse", [CSE_MODERATE], dict(age=10), "medium", {"age-13-or-under-sexual-exploitation"}),
-    ("age-14-cse", [CSE_MODERATE], dict(age=14), "none", set()),
-    ("age-unknown-cse", [CSE_MODERATE], dict(age=None), "none", set()),
-    ("age-13-cce-only", [CCE_MODERATE], dict(age=13), "none", set()),
-    ("age-13-vulnerability-only", [VULNERABILITY], dict(age=13), "none", set()),
+    ("disclosure-alone", [], {"disclosure": True}, "high", {"disclosure"}),
+    ("no-disclosure", [], {}, "none", set()),
+    ("age-13-cse", [CSE_MODERATE], {"age": 13}, "medium", {"age-13-or-under-sexual-exploitation"}),
+    ("age-10-cse", [CSE_MODERATE], {"age": 10}, "medium", {"age-13-or-under-sexual-exploitation"}),
+    ("age-14-cse", [CSE_MODERATE], {"age": 14}, "none", set()),
+    ("age-unknown-cse", [CSE_MODERATE], {"age": None}, "none", set()),
+    ("age-13-cce-only", [CCE_MODERATE], {"age": 13}, "none", set()),
+    ("age-13-vulnerability-only", [VULNERABILITY], {"age": 13}, "none", set()),
     (
         "ld-cse",
         [CSE_MODERATE],
-        dict(learning_disability=True),
+        {"learning_disability": True},
         "medium",
         {"learning-disability-sexual-exploitation"},
     ),
-    ("ld-cce-only", [CCE_MODERATE], dict(learning_disability=True), "none", set()),
-    ("ld-no-indicators", [], dict(learning_disability=True), "none", set()),
+    ("ld-cce-only", [CCE_MODERATE], {"learning_disability": True}, "none", set()),
+    ("ld-no-indicators", [], {"learning_disability": True}, "none", set()),
     (
         "significant-current",
         [Answer(SIGNIFICANT_CCE, "current", True)],
-        dict(),
+        {},
         "medium",
         {"significant-indicator-current"},
     ),
     (
         "significant-current-suspected",
         [Answer(SIGNIFICANT_CCE, "current", False)],
-        dict(),
+        {},
         "medium",
         {"significant-indicator-current"},
     ),
-    ("significant-previous", [Answer(SIGNIFICANT_CCE, "previous", True)], dict(), "none", set()),
+    ("significant-previous", [Answer(SIGNIFICANT_CCE, "previous", True)], {}, "none", set()),
     (
         "moderate-current",
         [Answer("unexplained-injuries", "current", True)],
-        dict(),
+        {},
         "none",
         set(),
     ),
     (
         "age-13-ld-disclosure-significant-cse",
         [Answer("sexually-transmitted-infection", "current", True)],
-        dict(age=13, learning_disability=True, disclosure=True),
+        {"age": 13, "learning_disability": True, "disclosure": True},
         "high",
         {
             "disclosure",
@@ -327,7 +330,10 @@ def test_bad_when_lists_the_windows(default_tool, h, when):
     ],
 )
 def test_malformed_answers(answer, message):
-    data = {"answers": [answer], "child": {"age": 15, "learning_disability": False, "disclosure": False}}
+    data = {
+        "answers": [answer],
+        "child": {"age": 15, "learning_disability": False, "disclosure": False},
+    }
 
     with pytest.raises(InvalidInputError, match=message):
         ScreeningInput.from_mapping(data)
@@ -348,14 +354,18 @@ def test_malformed_answers(answer, message):
     ],
 )
 def test_malformed_child_facts(facts, message):
-    with pytest.raises(InvalidChildFactsError if isinstance(facts, dict) else InvalidInputError) as e:
+    with pytest.raises(
+        InvalidChildFactsError if isinstance(facts, dict) else InvalidInputError
+    ) as e:
         ChildFacts.from_mapping(facts)
 
     assert message in e.value.message
 
 
 def test_unknown_age_is_allowed():
-    facts = ChildFacts.from_mapping({"age": None, "learning_disability": False, "disclosure": False})
+    facts = ChildFacts.from_mapping(
+        {"age": None, "learning_disability": False, "disclosure": False}
+    )
 
     assert facts.age is None
 
@@ -372,3 +382,21 @@ def test_unknown_age_is_allowed():
 def test_malformed_input(data, message):
     with pytest.raises(InvalidInputError, match=message):
         ScreeningInput.from_mapping(data)
+
+
+def test_engine_is_pure():
+    """Importing the engine pulls in no Django, no YAML and no JSON Schema library."""
+    code = (
+        "import sys, cehub.screening.engine; "
+        "print(sorted(m for m in sys.modules "
+        "if m.split('.')[0] in {'django', 'yaml', 'jsonschema'}))"
+    )
+    process = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=Path(__file__).resolve().parents[2],
+    )
+
+    assert process.stdout.strip() == "[]"

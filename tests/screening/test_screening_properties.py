@@ -74,7 +74,9 @@ def test_result_is_consistent(tool, case):
 
     assert result.computed_level in tool.levels
     assert tool.level_rank(result.computed_level) >= tool.level_rank(result.band_level)
-    assert result.score == sum(getattr(r, "points", 0) for r in result.reasons if r.kind == "indicator")
+    assert result.score == sum(
+        getattr(r, "points", 0) for r in result.reasons if r.kind == "indicator"
+    )
     assert tool.band_for(result.score).level == result.band_level
 
 
