@@ -100,6 +100,10 @@ INSTALLED_APPS = [
     "cehub.accounts",
     "cehub.demo",
     "cehub.screening",
+    "cehub.language",
+    "cehub.contexts",
+    "cehub.people",
+    "cehub.intake",
 ]
 
 MIDDLEWARE = [

@@ -8,8 +8,10 @@ answer 404 to everyone.
 
 from __future__ import annotations
 
+import importlib
 import uuid
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
 from django.test import Client
@@ -17,9 +19,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from cehub.accounts.models import User
 from cehub.accounts.roles import Role
-
-ALL_ROLES = frozenset(Role)
-PUBLIC = "public"
+from tests.access_roles import ALL_ROLES, PUBLIC
 
 # url name -> PUBLIC, or the roles that may open it.
 EXPECTED: dict[str, str | frozenset[Role]] = {
@@ -55,6 +55,11 @@ EXPECTED: dict[str, str | frozenset[Role]] = {
     "mfa_remove_webauthn": ALL_ROLES,
     "mfa_reauthenticate_webauthn": ALL_ROLES,
 }
+
+# Each app's tests add their own pages: tests/<app>/access_expectations*.py define EXPECTED.
+for _module_path in sorted(Path(__file__).resolve().parents[1].glob("*/access_expectations*.py")):
+    _module = importlib.import_module(f"tests.{_module_path.parent.name}.{_module_path.stem}")
+    EXPECTED.update(_module.EXPECTED)
 
 # Third-party pages that must not exist for anyone in CE Hub.
 DENIED_TO_ALL = {

@@ -1,0 +1,269 @@
+"""Writes about people: records, aliases, chronology, relationships and break-glass access."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING
+
+from django.conf import settings
+from django.db import transaction
+from django.http import Http404
+from django.utils import timezone
+
+from cehub.contexts.models import Node, NodeKind
+from cehub.core.audit import audit_record
+from cehub.core.identifiers import name_search_key, normalise_nhs_number, normalise_person_name
+from cehub.core.models import AccessAction
+
+from .access import can_find_people
+from .models import (
+    AliasKind,
+    BreakGlassCategory,
+    BreakGlassGrant,
+    BreakGlassReview,
+    CareStatus,
+    ChronologyEntry,
+    ChronologyKind,
+    DobPrecision,
+    Ethnicity,
+    Gender,
+    Person,
+    PersonAlias,
+    PersonCategory,
+    PersonTeamAccess,
+    Sex,
+    TeamAccessReason,
+)
+
+if TYPE_CHECKING:
+    from cehub.accounts.models import Team, User
+
+BREAK_GLASS_MINIMUM_REASON = 20
+
+
+class PersonError(ValueError):
+    """A person change that breaks a rule; ``field`` names the form field to attach it to."""
+
+    def __init__(self, message: str, field: str | None = None) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+@dataclass(frozen=True)
+class PersonDetails:
+    category: PersonCategory
+    given_name: str = ""
+    family_name: str = ""
+    date_of_birth: date | None = None
+    dob_precision: DobPrecision = DobPrecision.EXACT
+    sex: Sex = Sex.NOT_KNOWN
+    gender: Gender = Gender.NOT_KNOWN
+    ethnicity: Ethnicity = Ethnicity.NOT_KNOWN
+    disability_send: bool = False
+    learning_disability: bool = False
+    nhs_number: str = ""
+    care_status: CareStatus = CareStatus.NOT_KNOWN
+    description: str = ""
+    known_as: list[str] = field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)
+
+
+def chronology_record(
+    *,
+    person: Person,
+    kind: ChronologyKind,
+    occurred_at: datetime,
+    summary: str,
+    source_type: str,
+    source_id: uuid.UUID,
+    actor: User | None,
+) -> ChronologyEntry:
+    """Add an event to a person's chronology. Summaries name events, not other people."""
+    return ChronologyEntry.objects.create(
+        person=person,
+        kind=kind,
+        occurred_at=occurred_at,
+        summary=summary[:300],
+        source_type=source_type,
+        source_id=source_id,
+        recorded_by=actor,
+    )
+
+
+def _alias_add(person: Person, kind: AliasKind, name: str) -> None:
+    name = normalise_person_name(name)
+    key = name_search_key(name)[:210]
+    if key:
+        PersonAlias.objects.get_or_create(
+            person=person, kind=kind, name_key=key, defaults={"name": name}
+        )
+
+
+def person_create(*, actor: User | None, details: PersonDetails) -> Person:
+    given = normalise_person_name(details.given_name) if details.given_name else ""
+    family = normalise_person_name(details.family_name) if details.family_name else ""
+    if not (given or family):
+        raise PersonError("Enter a given name or a family name", field="given_name")
+    nhs_number = normalise_nhs_number(details.nhs_number) if details.nhs_number else ""
+    if details.date_of_birth and details.date_of_birth > timezone.localdate():
+        raise PersonError("Date of birth must be in the past", field="date_of_birth")
+    with transaction.atomic():
+        if nhs_number and Person.objects.filter(nhs_number=nhs_number).exists():
+            raise PersonError(
+                "Someone with this NHS number is already recorded: search for them instead",
+                field="nhs_number",
+            )
+        person = Person.objects.create(
+            node=Node.objects.create(kind=NodeKind.PERSON),
+            category=details.category,
+            given_name=given,
+            family_name=family,
+            name_key=name_search_key(f"{given} {family}")[:210],
+            date_of_birth=details.date_of_birth,
+            dob_precision=details.dob_precision,
+            sex=details.sex,
+            gender=details.gender,
+            ethnicity=details.ethnicity,
+            disability_send=details.disability_send,
+            learning_disability=details.learning_disability,
+            nhs_number=nhs_number,
+            care_status=details.care_status,
+            description=details.description,
+            created_by=actor,
+        )
+        for name in details.known_as:
+            _alias_add(person, AliasKind.KNOWN_AS, name)
+        for name in details.aliases:
+            _alias_add(person, AliasKind.ALIAS, name)
+        if actor is not None and actor.team_id and person.category == PersonCategory.CHILD:
+            team_access_grant(person=person, team=actor.team, reason=TeamAccessReason.CREATED)  # type: ignore[arg-type]
+        chronology_record(
+            person=person,
+            kind=ChronologyKind.RECORD,
+            occurred_at=timezone.now(),
+            summary="Record created in CE Hub",
+            source_type="person",
+            source_id=person.pk,
+            actor=actor,
+        )
+        audit_record(
+            action=AccessAction.CREATE, user=actor, object_type="person", object_id=person.pk
+        )
+    return person
+
+
+def adult_find_or_create_from_report(
+    *,
+    actor: User | None,
+    given_name: str,
+    family_name: str,
+    date_of_birth: date | None,
+    known_as: str = "",
+    description: str = "",
+) -> Person:
+    """An adult named in a report. Reused only on an exact name *and* date of birth match.
+
+    Merging two different people is worse than a duplicate in an intelligence picture; record
+    linkage (Splink) proposes the rest for a person to decide.
+    """
+    given = normalise_person_name(given_name) if given_name else ""
+    family = normalise_person_name(family_name) if family_name else ""
+    if date_of_birth and (given or family):
+        existing = Person.objects.filter(
+            category=PersonCategory.ADULT,
+            name_key=name_search_key(f"{given} {family}")[:210],
+            date_of_birth=date_of_birth,
+        ).first()
+        if existing is not None:
+            return existing
+    if not (given or family):
+        # Only a street name is known: it becomes the record's name, and an alias.
+        given = normalise_person_name(known_as) if known_as else ""
+    return person_create(
+        actor=actor,
+        details=PersonDetails(
+            category=PersonCategory.ADULT,
+            given_name=given,
+            family_name=family,
+            date_of_birth=date_of_birth,
+            description=description,
+            aliases=[known_as] if known_as else [],
+        ),
+    )
+
+
+def team_access_grant(*, person: Person, team: Team, reason: TeamAccessReason) -> PersonTeamAccess:
+    access, _ = PersonTeamAccess.objects.get_or_create(
+        person=person, team=team, reason=reason, ended_at=None
+    )
+    return access
+
+
+# --- Break-glass ---------------------------------------------------------------------------
+def break_glass_duration() -> timedelta:
+    return timedelta(hours=getattr(settings, "CEHUB_BREAK_GLASS_HOURS", 4))
+
+
+def break_glass_open(
+    *, actor: User, person: Person, category: BreakGlassCategory | str, reason: str
+) -> BreakGlassGrant:
+    """Open a child's record without a relationship: reason required, time-limited, reviewed.
+
+    The view makes sure the user re-authenticated moments ago; this checks everything else.
+    """
+    if not can_find_people(actor):
+        raise Http404
+    if category not in BreakGlassCategory.values:
+        raise PersonError("Choose why you need to open this record", field="category")
+    reason = reason.strip()
+    if len(reason) < BREAK_GLASS_MINIMUM_REASON:
+        raise PersonError(
+            f"Explain why in at least {BREAK_GLASS_MINIMUM_REASON} characters", field="reason"
+        )
+    now = timezone.now()
+    with transaction.atomic():
+        grant = BreakGlassGrant.objects.create(
+            user=actor,
+            person=person,
+            category=category,
+            reason=reason,
+            granted_at=now,
+            expires_at=now + break_glass_duration(),
+        )
+        audit_record(
+            action=AccessAction.BREAK_GLASS,
+            user=actor,
+            object_type="person",
+            object_id=person.pk,
+            reason=f"{category}: {reason}",
+            details={"expires_at": grant.expires_at.isoformat(), "category": str(category)},
+        )
+    return grant
+
+
+def break_glass_review(
+    *, actor: User, grant: BreakGlassGrant, outcome: BreakGlassReview | str, note: str
+) -> BreakGlassGrant:
+    if not actor.has_perm("people.review_break_glass"):
+        raise Http404
+    if outcome not in BreakGlassReview.values:
+        raise PersonError("Choose whether this use was appropriate", field="outcome")
+    if outcome == BreakGlassReview.FOLLOW_UP and not note.strip():
+        raise PersonError("Say what needs following up", field="note")
+    with transaction.atomic():
+        grant = BreakGlassGrant.objects.select_for_update().get(pk=grant.pk)
+        if grant.reviewed_at is not None:
+            raise PersonError("This use has already been reviewed")
+        grant.reviewed_by, grant.reviewed_at = actor, timezone.now()
+        grant.review_outcome, grant.review_note = outcome, note.strip()
+        grant.save(update_fields=["reviewed_by", "reviewed_at", "review_outcome", "review_note"])
+        audit_record(
+            action=AccessAction.UPDATE,
+            user=actor,
+            object_type="break-glass",
+            object_id=grant.pk,
+            details={"status": str(outcome)},
+        )
+    return grant
