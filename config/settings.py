@@ -104,6 +104,7 @@ INSTALLED_APPS = [
     "cehub.contexts",
     "cehub.people",
     "cehub.intake",
+    "cehub.cases",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,38 @@
+"""A child known to the hub practitioner's team, ready to be screened."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+import pytest
+
+from cehub.accounts.models import User
+from cehub.accounts.roles import Role
+from cehub.people.models import Person, PersonCategory
+from cehub.people.services import PersonDetails, person_create
+
+
+@pytest.fixture
+def hub_manager(make_persona: Callable[..., User], hub_social_worker: User) -> User:
+    # Same hub team as the social worker, so the team's relationships cover both.
+    return make_persona(
+        Role.HUB_MANAGER,
+        full_name="Helen Marsh",
+        team=hub_social_worker.team,
+        agency=hub_social_worker.agency,
+    )
+
+
+@pytest.fixture
+def child(hub_social_worker: User) -> Person:
+    return person_create(
+        actor=hub_social_worker,
+        details=PersonDetails(
+            category=PersonCategory.CHILD,
+            given_name="Kayleigh",
+            family_name="Brookes",
+            date_of_birth=date(2011, 5, 14),
+            nhs_number="943 476 5919",
+        ),
+    )
