@@ -280,7 +280,7 @@ class ConsentStatus(models.TextChoices):
     GIVEN = "given", "Given"
     REFUSED = "refused", "Refused"
     NOT_SOUGHT_RISK = "not-sought-risk", "Not sought: asking would increase risk to the child"
-    NOT_SOUGHT_OTHER = "not-sought-other", "Not sought: another reason given in the rationale"
+    NOT_SOUGHT_OTHER = "not-sought-other", "Not sought: for another reason, explained below"
     NOT_NEEDED = "not-needed", "Not needed"
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from django.db.models import Exists, Min, OuterRef, Prefetch, QuerySet
+from django.db.models import Exists, Min, OuterRef, Prefetch, Q, QuerySet
 from django.http import Http404
 
 from cehub.core.audit import audit_record
@@ -65,7 +65,8 @@ def triage_queue(*, viewer: User) -> list[QueueItem]:
     )
     intelligence = (
         _first_decision_at(PartnerIntelligence, "intelligence")
-        .filter(status=IntelligenceStatus.SUBMITTED)
+        # Graded or not, an item stays until its sharing decision is recorded.
+        .filter(Q(status=IntelligenceStatus.SUBMITTED) | Q(has_decision=False))
         .select_related("submitting_agency")
     )
     items = [

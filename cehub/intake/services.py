@@ -342,6 +342,8 @@ def intelligence_grade(
         raise Http404
     if handling_code == "C" and not handling_conditions.strip():
         raise IntakeError("Enter the handling conditions", "handling_conditions")
+    if item.gradings.exists() and not rationale.strip():
+        raise IntakeError("Explain why the grading is changing", "rationale")
     now = timezone.now()
     with transaction.atomic():
         item = PartnerIntelligence.objects.select_for_update().get(pk=item.pk)
@@ -453,6 +455,8 @@ def concern_create_child(
     *, actor: User, concern: Concern, details: PersonDetails, expected_version: int | None = None
 ) -> Concern:
     """No existing record fits: create the child's record and link the concern to it."""
+    if not actor.has_perm("intake.triage"):
+        raise Http404
     with transaction.atomic():
         person = person_create(actor=actor, details=details)
         return concern_link_child(
