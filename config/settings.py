@@ -148,6 +148,11 @@ TEMPLATES = [
 ]
 FORM_RENDERER = "cehub.core.govuk_forms.GovukFormRenderer"
 
+# The demo partnership's size (1 = ~400 children, 600 concerns); tests load a small one.
+CEHUB_DEMO_SCALE = float(
+    os.environ.get("CEHUB_DEMO_SCALE", "0.05" if ENVIRONMENT == "test" else "1")
+)
+
 # --- Database: embedded PostgreSQL unless DATABASE_URL points elsewhere -----------------
 if database_url := os.environ.get("DATABASE_URL"):
     DATABASES = {"default": dj_database_url.parse(database_url, conn_health_checks=True)}
@@ -225,6 +230,9 @@ MFA_FORMS = {
 MFA_SUPPORTED_TYPES = ["totp", "webauthn", "recovery_codes"]
 MFA_PASSKEY_LOGIN_ENABLED = False
 MFA_TOTP_ISSUER = SERVICE_NAME
+# Accept the code either side of the current 30-second step (RFC 6238 §5.2: clock drift and
+# typing time); each code still works only once.
+MFA_TOTP_TOLERANCE = 1
 MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = not IS_PRODUCTION
 MFA_RECOVERY_CODE_COUNT = 10
 # Every user must have MFA before reaching any protected page; the only exception is a

@@ -12,6 +12,11 @@ urlpatterns = [
     path("account/login/", account_views.login, name="account_login"),
     path("account/", include("allauth.urls")),
     path("admin/users/", include("cehub.accounts.urls")),
+    path("", include("cehub.intake.urls")),
+    path("", include("cehub.people.urls")),
+    path("", include("cehub.contexts.urls")),
+    path("", include("cehub.screening.urls")),
+    path("", include("cehub.cases.urls")),
     path("privacy-office/", include("cehub.core.urls")),
 ]
 

@@ -255,8 +255,14 @@ class SafetyPlanInput:
     actions: list[PlanAction] = field(default_factory=list)
 
 
-def safety_plan_save(*, actor: User, case: Case, plan: SafetyPlanInput) -> SafetyPlan:
-    """Write a new version of the child's safety plan (earlier versions are kept)."""
+def safety_plan_save(
+    *, actor: User, case: Case, plan: SafetyPlanInput, based_on_version: int | None = None
+) -> SafetyPlan:
+    """Write a new version of the child's safety plan (earlier versions are kept).
+
+    ``based_on_version`` is the version the author started from (0 for none): if someone
+    saved a newer one meanwhile, nothing is written and ``CaseConflictError`` says so.
+    """
     _require(actor, "cases.manage", case.person)
     for name, message in (
         ("danger_statement", "Describe what we are worried about"),
@@ -285,9 +291,16 @@ def safety_plan_save(*, actor: User, case: Case, plan: SafetyPlanInput) -> Safet
         if case.status == CaseStatus.CLOSED:
             raise CaseError("This case is closed")
         latest = case.safety_plans.order_by("-version_number").first()
+        latest_number = latest.version_number if latest else 0
+        if based_on_version is not None and based_on_version != latest_number:
+            raise CaseConflictError(
+                f"Someone else saved version {latest_number} of this plan while you were "
+                "writing. Nothing you entered has been saved: read their version, then save "
+                "yours again."
+            )
         row = SafetyPlan.objects.create(
             case=case,
-            version_number=(latest.version_number + 1) if latest else 1,
+            version_number=latest_number + 1,
             danger_statement=plan.danger_statement.strip(),
             safety_goal=plan.safety_goal.strip(),
             child_words=plan.child_words.strip(),
@@ -420,6 +433,8 @@ def missing_episode_found(
             raise CaseConflictError(
                 "Someone else updated this episode: reload to see their changes"
             )
+        if episode.found_at is not None:
+            raise CaseError("This episode already records when the child was found", "found_at")
         if found_at < episode.missing_from:
             raise CaseError(
                 "The time found must be after the time the child went missing", "found_at"
@@ -459,6 +474,7 @@ def return_interview_record(
     completed_at: datetime | None = None,
     interview_by: str = "",
     summary: str = "",
+    expected_version: int | None = None,
 ) -> MissingEpisode:
     _require(actor, "cases.record_missing", episode.person)
     if episode.found_at is None:
@@ -473,6 +489,10 @@ def return_interview_record(
         raise CaseError("Only an accepted interview can be completed", "completed_at")
     with transaction.atomic():
         episode = MissingEpisode.objects.select_for_update().get(pk=episode.pk)
+        if expected_version is not None and episode.version != expected_version:
+            raise CaseConflictError(
+                "Someone else updated this episode: reload to see their changes"
+            )
         episode.interview_offered_at, episode.interview_acceptance = offered_at, acceptance
         episode.interview_completed_at = completed_at
         episode.interview_by, episode.interview_summary = interview_by.strip(), summary.strip()
@@ -523,7 +543,7 @@ class RowError:
 class BulkImportError(CaseError):
     def __init__(self, errors: list[RowError]) -> None:
         super().__init__(
-            f"{len(errors)} problem{'s' if len(errors) != 1 else ''} in the file; nothing was saved"
+            f"{len(errors)} problem{'s' if len(errors) != 1 else ''} in the list; nothing was saved"
         )
         self.errors = errors
 
@@ -544,8 +564,16 @@ def missing_episodes_bulk_import(*, actor: User, csv_text: str) -> list[MissingE
     """Import a police list of missing episodes: every row valid, or nothing is saved."""
     if not actor.has_perm("cases.record_missing"):
         raise Http404
-    reader = csv.DictReader(io.StringIO(csv_text.lstrip("\ufeff")))
-    header = [name.strip().lower() for name in (reader.fieldnames or [])]
+    try:
+        # Materialise now so a malformed file (e.g. an over-long field) is one clear error.
+        reader = csv.DictReader(io.StringIO(csv_text.lstrip("\ufeff")))
+        raw_rows = list(reader)
+    except csv.Error as error:
+        raise BulkImportError(
+            [RowError(1, "file", f"The list could not be read as CSV ({error})")]
+        ) from error
+    # Spreadsheets often add empty columns (a trailing comma): those are ignored.
+    header = [name.strip().lower() for name in (reader.fieldnames or []) if name and name.strip()]
     missing_columns = [
         c
         for c in ("nhs_number", "missing_from", "reported_at", "police_risk_grade")
@@ -558,7 +586,7 @@ def missing_episodes_bulk_import(*, actor: User, csv_text: str) -> list[MissingE
         raise BulkImportError([RowError(1, c, "Unknown column") for c in unknown])
     errors: list[RowError] = []
     parsed: list[tuple[Person, MissingEpisodeInput]] = []
-    for number, raw in enumerate(reader, start=2):
+    for number, raw in enumerate(raw_rows, start=2):
         row = {key.strip().lower(): (value or "").strip() for key, value in raw.items() if key}
         person: Person | None = None
         try:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import secrets
 from dataclasses import dataclass
 from pathlib import Path
@@ -12,7 +13,9 @@ from django.db import transaction
 from cehub.accounts.models import Agency, Team, User
 from cehub.accounts.services import user_create
 
+from .partnership import PartnershipSummary, Progress, load_partnership
 from .personas import AGENCIES, PERSONAS
+from .plan import DemoScale
 
 
 class DemoModeRequiredError(RuntimeError):
@@ -24,6 +27,7 @@ class DemoSummary:
     password: str
     users_created: int
     agencies: int
+    data: PartnershipSummary | None  # None when the partnership was already loaded
 
 
 def demo_password(var_dir: Path) -> str:
@@ -36,12 +40,51 @@ def demo_password(var_dir: Path) -> str:
     return path.read_text().strip()
 
 
-def seed_demo_partnership(*, var_dir: Path) -> DemoSummary:
+def _persona_fingerprint(password: str, users: list[User]) -> str:
+    """Changes when the password file or any persona's stored password hash changes."""
+    hashes = "\n".join(sorted(f"{user.email} {user.password}" for user in users))
+    return hashlib.sha256(f"{password}\n{hashes}".encode()).hexdigest()
+
+
+def _personas_verified(var_dir: Path, password: str) -> bool:
+    """True if the personas' passwords were checked against ``password`` and are unchanged.
+
+    Checking eight Argon2 hashes takes over a second, and ``make run`` runs seed_demo on every
+    start; a fingerprint of the stored hashes lets an unchanged set skip the check.
+    """
+    path = var_dir / "demo_password.verified"
+    users = list(User.objects.filter(email__in=[p.email for p in PERSONAS]))
+    if len(users) != len(PERSONAS) or not path.exists():
+        return False
+    return path.read_text().strip() == _persona_fingerprint(password, users)
+
+
+def _remember_personas_verified(var_dir: Path, password: str) -> None:
+    users = list(User.objects.filter(email__in=[p.email for p in PERSONAS]))
+    path = var_dir / "demo_password.verified"
+    path.write_text(_persona_fingerprint(password, users))
+    path.chmod(0o600)
+
+
+def seed_demo_partnership(
+    *, var_dir: Path, scale: float = 1.0, progress: Progress | None = None
+) -> DemoSummary:
+    """The personas, then (once) the partnership's records; ``scale`` 0.05 is for tests."""
     if not settings.DEMO_MODE:
         raise DemoModeRequiredError(
             "seed_demo only runs in demo mode (CEHUB_DEMO=true, never in production)."
         )
     password = demo_password(var_dir)
+    created = 0
+    if not _personas_verified(var_dir, password):
+        created = _seed_personas(password)
+        _remember_personas_verified(var_dir, password)
+    data = load_partnership(scale=DemoScale.of(scale), progress=progress)
+    return DemoSummary(password=password, users_created=created, agencies=len(AGENCIES), data=data)
+
+
+def _seed_personas(password: str) -> int:
+    """The agencies, teams and one persona per role; resets a persona's changed password."""
     created = 0
     with transaction.atomic():
         agencies: dict[str, Agency] = {}
@@ -72,4 +115,4 @@ def seed_demo_partnership(*, var_dir: Path) -> DemoSummary:
             elif not user.check_password(password):
                 user.set_password(password)
                 user.save(update_fields=["password"])
-    return DemoSummary(password=password, users_created=created, agencies=len(agencies))
+    return created

@@ -3,7 +3,8 @@
 - Hub roles may find people and see who they are (name, date of birth, postcode) — they need
   to, to avoid creating duplicates when triaging — and may open the records of adults.
 - A child's full record (chronology, links, concerns) also needs a legitimate relationship: a
-  team relationship (triage, allocation, creation) or an unexpired break-glass grant.
+  team relationship (triage, allocation, creation), for hub managers a case waiting for them
+  to allocate, or an unexpired break-glass grant.
 - Everyone else: nothing. Selectors answer 404 for forbidden and missing alike.
 """
 
@@ -11,8 +12,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from django.apps import apps
 from django.utils import timezone
 
+from cehub.accounts.roles import Role
 from cehub.core.access import is_hub_member
 
 from .models import BreakGlassGrant, Person, PersonCategory, PersonTeamAccess
@@ -41,9 +44,21 @@ def active_break_glass(user: User, person: Person) -> BreakGlassGrant | None:
     )
 
 
+def awaits_allocation_by(user: User, person: Person) -> bool:
+    """Hub managers allocate: a child whose case waits for a worker is theirs to read."""
+    if user.role != Role.HUB_MANAGER:
+        return False
+    case_model = apps.get_model("cases", "Case")  # cases builds on people, not the reverse
+    return case_model.objects.filter(person=person, status="awaiting-allocation").exists()
+
+
 def can_open_record(user: User, person: Person) -> bool:
     if not can_find_people(user):
         return False
     if person.category != PersonCategory.CHILD:
         return True
-    return has_relationship(user, person) or active_break_glass(user, person) is not None
+    return (
+        has_relationship(user, person)
+        or awaits_allocation_by(user, person)
+        or active_break_glass(user, person) is not None
+    )

@@ -8,7 +8,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from django.contrib.postgres.search import TrigramSimilarity
-from django.db.models import Q, QuerySet
+from django.db.models import F, Q, QuerySet
 from django.http import Http404
 
 from cehub.contexts.models import Link, Location, Node, NodeKind, Object, ObjectKind
@@ -48,7 +48,7 @@ def _require_finder(viewer: User) -> None:
 def person_get(*, viewer: User, person_id: uuid.UUID) -> Person:
     """A person's record. Raises ``RecordLockedError`` for a child without a relationship."""
     _require_finder(viewer)
-    person = Person.objects.filter(pk=person_id).first()
+    person = Person.objects.prefetch_related("aliases").filter(pk=person_id).first()
     if person is None:
         raise Http404
     if not can_open_record(viewer, person):
@@ -62,7 +62,7 @@ def person_get(*, viewer: User, person_id: uuid.UUID) -> Person:
         user=viewer,
         object_type="person",
         object_id=person.pk,
-        reason=f"break-glass until {grant.expires_at:%H:%M}" if grant else "",
+        reason=f"break-glass until {grant.expires_at.isoformat()}" if grant else "",
     )
     return person
 
@@ -273,8 +273,9 @@ def break_glass_review_queue(*, viewer: User) -> QuerySet[BreakGlassGrant]:
     if not viewer.has_perm("people.review_break_glass"):
         raise Http404
     audit_record(action=AccessAction.VIEW, user=viewer, object_type="break-glass-queue")
+    # Unreviewed first (PostgreSQL sorts NULLs last unless told), newest first within.
     return BreakGlassGrant.objects.select_related("user__agency", "person").order_by(
-        "reviewed_at", "-granted_at"
+        F("reviewed_at").asc(nulls_first=True), "-granted_at"
     )
 
 

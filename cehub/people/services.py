@@ -14,10 +14,15 @@ from django.utils import timezone
 
 from cehub.contexts.models import Node, NodeKind
 from cehub.core.audit import audit_record
-from cehub.core.identifiers import name_search_key, normalise_nhs_number, normalise_person_name
+from cehub.core.identifiers import (
+    InvalidIdentifier,
+    name_search_key,
+    normalise_nhs_number,
+    normalise_person_name,
+)
 from cehub.core.models import AccessAction
 
-from .access import can_find_people
+from .access import can_find_people, has_relationship
 from .models import (
     AliasKind,
     BreakGlassCategory,
@@ -93,7 +98,8 @@ def chronology_record(
 
 
 def _alias_add(person: Person, kind: AliasKind, name: str) -> None:
-    name = normalise_person_name(name)
+    # Street names are not personal names ("D2", "Tall Dee"): kept as typed, tidied only.
+    name = " ".join(name.split())[:200] if kind == AliasKind.ALIAS else normalise_person_name(name)
     key = name_search_key(name)[:210]
     if key:
         PersonAlias.objects.get_or_create(
@@ -179,8 +185,13 @@ def adult_find_or_create_from_report(
         if existing is not None:
             return existing
     if not (given or family):
-        # Only a street name is known: it becomes the record's name, and an alias.
-        given = normalise_person_name(known_as) if known_as else ""
+        # Only a street name is known: the record is named by it where it reads as a name,
+        # and keeps it as an alias either way.
+        try:
+            given = normalise_person_name(known_as) if known_as else ""
+        except InvalidIdentifier:
+            given = ""
+        given = given or "Name not known"
     return person_create(
         actor=actor,
         details=PersonDetails(
@@ -215,6 +226,8 @@ def break_glass_open(
     """
     if not can_find_people(actor):
         raise Http404
+    if person.category != PersonCategory.CHILD or has_relationship(actor, person):
+        raise PersonError("You can already open this record: emergency access is not needed")
     if category not in BreakGlassCategory.values:
         raise PersonError("Choose why you need to open this record", field="category")
     reason = reason.strip()
@@ -237,7 +250,8 @@ def break_glass_open(
             user=actor,
             object_type="person",
             object_id=person.pk,
-            reason=f"{category}: {reason}",
+            # The explanation stays on the grant for the privacy officer; the log keeps codes.
+            reason=str(category),
             details={"expires_at": grant.expires_at.isoformat(), "category": str(category)},
         )
     return grant

@@ -265,3 +265,26 @@ def test_rescreening_moves_the_live_case_and_keeps_the_level_history(
     assert case.level == "high"
     assert list(case.level_history.values_list("level", flat=True)) == ["medium", "high"]
     assert Case.objects.filter(person=child).count() == 1
+
+
+def test_any_hub_manager_can_open_a_child_waiting_for_allocation(
+    hub_social_worker: User, child: Person, make_persona: Callable[..., User]
+) -> None:
+    from cehub.people.access import can_open_record
+
+    other_manager = make_persona(Role.HUB_MANAGER)  # a different hub team
+    assert not can_open_record(other_manager, child)
+    screening_record(
+        actor=hub_social_worker,
+        person=child,
+        answers=_significant_current(),
+        disclosure=False,
+        final_level="medium",
+    )
+    assert can_open_record(other_manager, child)
+    case = case_allocate(
+        actor=other_manager, case=Case.objects.get(person=child), worker=hub_social_worker
+    )
+    assert case.status == CaseStatus.OPEN
+    # Once allocated elsewhere, the manager's access ends with the waiting.
+    assert not can_open_record(other_manager, child)

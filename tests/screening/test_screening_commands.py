@@ -194,16 +194,9 @@ def test_system_check_reports_a_broken_tool_file(default_data, write_tool):
 
 
 @pytest.fixture(scope="module")
-def manage_py(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("settings")
-    (folder / "screening_command_settings.py").write_text(
-        "".join(f"{key} = {value!r}\n" for key, value in MINIMAL_SETTINGS.items())
-    )
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "screening_command_settings",
-        "PYTHONPATH": os.pathsep.join([str(folder), str(REPO)]),
-    }
+def manage_py():
+    # The project's own test settings: the commands never touch the database.
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "config.test_settings", "PYTHONPATH": str(REPO)}
 
     def run(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
         return subprocess.run(

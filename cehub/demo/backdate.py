@@ -1,0 +1,145 @@
+"""Demo only: date the demo partnership's records across the last 18 months.
+
+CE Hub's services stamp ``timezone.now()`` on what they write (submitted, decided, triaged,
+graded, recorded), which is right for real use. A demo loaded in one go would then look as if
+every concern arrived this minute, with no history, no trends and no overdue work. So the loader
+runs each step of each story inside ``DemoClock.step(when)``, which notes the real interval the
+step ran in, and ``DemoClock.apply`` moves every timestamp written inside that interval to the
+moment the story says it happened, keeping the order within a step.
+
+What is not touched: the access log (``AccessEvent`` rows keep the real time they were written,
+so the hash chain still verifies, and the database refuses changes to it anyway) and the
+pghistory event tables, which record the re-dating itself as a change made by ``seed_demo``.
+Never use this outside the demo loader.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime
+
+import pghistory
+from django.db import connection, models
+from django.utils import timezone
+
+from cehub.accounts.models import User
+from cehub.contexts.models import Group, Link, Location, Node, Object
+from cehub.core.deadlines import sharing_decision_due
+from cehub.intake.models import Concern, IntelligenceGrading, PartnerIntelligence, SharingDecision
+from cehub.people.models import ChronologyEntry, Person, PersonTeamAccess
+
+# Every timestamp the services (or auto_now_add) set from the clock, by model.
+STAMPED: tuple[tuple[type[models.Model], tuple[str, ...]], ...] = (
+    (User, ("created_at",)),
+    (Node, ("created_at",)),
+    (Location, ("created_at",)),
+    (Object, ("created_at",)),
+    (Group, ("created_at",)),
+    (Link, ("created_at",)),
+    (Person, ("created_at",)),
+    (ChronologyEntry, ("occurred_at", "recorded_at")),
+    (PersonTeamAccess, ("started_at",)),
+    (Concern, ("submitted_at", "triaged_at")),
+    (PartnerIntelligence, ("submitted_at",)),
+    (IntelligenceGrading, ("graded_at",)),
+    (SharingDecision, ("decided_at",)),
+)
+
+
+@dataclass(frozen=True)
+class _Step:
+    real_start: datetime
+    real_end: datetime
+    virtual_start: datetime
+
+
+class DemoClock:
+    """Records which real interval each demo step ran in, and when it should seem to have run."""
+
+    def __init__(self) -> None:
+        self.steps: list[_Step] = []
+
+    @contextmanager
+    def step(self, when: datetime) -> Iterator[None]:
+        start = timezone.now()
+        # Intervals must not share an instant, or a row could be dated by the wrong step.
+        while self.steps and start <= self.steps[-1].real_end:
+            start = timezone.now()
+        yield
+        self.steps.append(_Step(start, timezone.now(), when))
+
+    def apply(self, *, concerns: list[uuid.UUID], intelligence: list[uuid.UUID]) -> None:
+        if not self.steps:
+            return
+        since = self.steps[0].real_start
+        due_after = sharing_decision_due(since) - since
+        with (
+            pghistory.context(reason="seed_demo: dating the demo partnership"),
+            connection.cursor() as cursor,
+        ):
+            cursor.execute("DROP TABLE IF EXISTS demo_clock")
+            cursor.execute(
+                "CREATE TEMPORARY TABLE demo_clock (span tstzrange NOT NULL, "
+                "real_start timestamptz NOT NULL, virtual_start timestamptz NOT NULL) "
+                "ON COMMIT DROP"
+            )
+            cursor.execute(
+                "INSERT INTO demo_clock SELECT tstzrange(a, b, '[]'), a, v "
+                "FROM unnest(%s::timestamptz[], %s::timestamptz[], %s::timestamptz[]) "
+                "AS x(a, b, v)",
+                [
+                    [step.real_start for step in self.steps],
+                    [step.real_end for step in self.steps],
+                    [step.virtual_start for step in self.steps],
+                ],
+            )
+            cursor.execute("CREATE INDEX ON demo_clock USING gist (span)")
+            cursor.execute("ANALYZE demo_clock")
+            for model, fields in STAMPED:
+                sql, params = _shift_sql(model, fields, since)
+                cursor.execute(sql, params)
+            # Deadlines follow from the (new) submission time, as the services compute them.
+            for model, ids in ((Concern, concerns), (PartnerIntelligence, intelligence)):
+                cursor.execute(
+                    f"UPDATE {model._meta.db_table} "  # noqa: S608 - table names from models
+                    "SET sharing_due_at = submitted_at + make_interval(secs => %s) "
+                    "WHERE id = ANY(%s)",
+                    [due_after.total_seconds(), ids],
+                )
+            # Links reported without a date are dated by the event that reported them.
+            for source_type, model, day_field, ids in (
+                ("concern", Concern, "happened_on", concerns),
+                ("intelligence", PartnerIntelligence, "observed_on", intelligence),
+            ):
+                cursor.execute(
+                    f"UPDATE {Link._meta.db_table} AS l "  # noqa: S608 - table names from models
+                    "SET first_seen = COALESCE(l.first_seen, s.day), "
+                    "last_seen = COALESCE(l.last_seen, s.day) "
+                    f"FROM (SELECT id, COALESCE({day_field}, "
+                    "(submitted_at AT TIME ZONE 'Europe/London')::date) AS day "
+                    f"FROM {model._meta.db_table} WHERE id = ANY(%s)) AS s "
+                    "WHERE l.source_type = %s AND l.source_id = s.id "
+                    "AND (l.first_seen IS NULL OR l.last_seen IS NULL)",
+                    [ids, source_type],
+                )
+            cursor.execute("DROP TABLE demo_clock")
+
+
+def _shift_sql(
+    model: type[models.Model], fields: tuple[str, ...], since: datetime
+) -> tuple[str, list[datetime]]:
+    """One UPDATE per table (one history row per record), moving each field by its step."""
+    columns = [model._meta.get_field(name).column for name in fields]  # type: ignore[union-attr]
+    assignments = ", ".join(
+        f"{column} = COALESCE((SELECT c.virtual_start + (t.{column} - c.real_start) "  # noqa: S608 - names from models
+        f"FROM demo_clock c WHERE c.span @> t.{column}), t.{column})"
+        for column in columns
+    )
+    where = " OR ".join(f"t.{column} >= %s" for column in columns)
+    return (
+        f"UPDATE {model._meta.db_table} AS t SET {assignments} WHERE {where}",  # noqa: S608 - names from models
+        [since] * len(columns),
+    )

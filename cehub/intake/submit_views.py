@@ -1,0 +1,239 @@
+"""The referrer's side of intake: raise a concern, share information, see what became of it.
+
+Each report is one page of questions, a check-your-answers page and a confirmation. Answers
+wait in the server-side session between the first two (keyed by user; cleared when sent, when
+the referrer clears the form, or when the session ends); no record is created and the hub sees
+nothing until the referrer presses "Send to the hub".
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from typing import Any
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_http_methods
+
+from cehub.accounts.models import User
+from cehub.core.access import permission_required
+from cehub.people.services import PersonError
+
+from . import selectors, services, submit_selectors
+from .models import ConcernStatus, IntelligenceStatus
+from .submit_forms import (
+    CONCERN_PAGE,
+    INTELLIGENCE_PAGE,
+    MAX_ITEMS,
+    Draft,
+    Page,
+    PageSpec,
+    build_page,
+    concern_submission,
+    draft_data,
+    draft_summary,
+    intelligence_submission,
+)
+
+
+def _actor(request: HttpRequest) -> User:
+    # The access policy has already required a signed-in user for every view here.
+    if not isinstance(request.user, User):
+        raise Http404
+    return request.user
+
+
+def _draft_key(kind: str, user: User) -> str:
+    # Per user, so a draft can never be shown to or sent by anyone else on a shared session.
+    return f"cehub.intake.draft.{kind}.{user.pk}"
+
+
+class _Report:
+    """What differs between a concern and partner information; the flow is the same."""
+
+    def __init__(
+        self,
+        *,
+        kind: str,
+        spec: PageSpec,
+        submit: Callable[[User, Draft], Any],
+    ) -> None:
+        self.kind = kind
+        self.spec = spec
+        self.submit = submit
+
+    def url(self, step: str) -> str:
+        return f"intake:{self.kind}_{step}"
+
+    def render_start(self, request: HttpRequest, page: Page, *, unsent: bool) -> HttpResponse:
+        return render(
+            request,
+            f"intake/submit/{self.kind}_start.html",
+            {
+                "page": page,
+                "all_forms": page.all_forms,
+                "before": page.sections(self.spec.sections_before),
+                "groups": page.groups(),
+                "after": page.sections(self.spec.sections_after),
+                "max_items": MAX_ITEMS,
+                "start_url": self.url("start"),
+                # Answers kept from earlier in this session: say so, so they are not taken
+                # for a new report about someone else.
+                "unsent": unsent,
+            },
+        )
+
+    def start(self, request: HttpRequest) -> HttpResponse:
+        key = _draft_key(self.kind, _actor(request))
+        if request.method == "POST" and "discard" in request.POST:
+            request.session.pop(key, None)
+            return redirect(self.url("start"))
+        if request.method == "POST":
+            add_to = request.POST.get("add_another", "")
+            page = build_page(self.spec, request.POST, add_to=add_to)
+            if not add_to and page.is_valid():
+                request.session[key] = page.draft()
+                return redirect(self.url("check"))
+            return self.render_start(request, page, unsent=key in request.session)
+        draft = request.session.get(key)
+        page = (
+            build_page(self.spec, draft_data(self.spec, draft), check_input=False)
+            if draft
+            else build_page(self.spec)
+        )
+        return self.render_start(request, page, unsent=bool(draft))
+
+    def check(self, request: HttpRequest) -> HttpResponse:
+        actor = _actor(request)
+        key = _draft_key(self.kind, actor)
+        draft = request.session.get(key)
+        if not draft:
+            return redirect(self.url("start"))
+        if request.method == "POST":
+            # The draft was checked when it was saved; check again, as the service will.
+            page = build_page(self.spec, draft_data(self.spec, draft))
+            if page.is_valid():
+                try:
+                    record = self.submit(actor, page.draft())
+                except (services.IntakeError, PersonError) as error:
+                    field = error.field if error.field in page.form.fields else None
+                    page.form.add_error(field, str(error))
+                else:
+                    del request.session[key]
+                    return redirect(self.url("submitted"), record.pk)
+            return self.render_start(request, page, unsent=True)
+        return render(
+            request,
+            f"intake/submit/{self.kind}_check.html",
+            {"summary": draft_summary(self.spec, draft), "start_url": self.url("start")},
+        )
+
+
+CONCERN = _Report(
+    kind="concern",
+    spec=CONCERN_PAGE,
+    submit=lambda actor, draft: services.concern_submit(
+        actor=actor, submission=concern_submission(draft)
+    ),
+)
+INTELLIGENCE = _Report(
+    kind="intelligence",
+    spec=INTELLIGENCE_PAGE,
+    submit=lambda actor, draft: services.intelligence_submit(
+        actor=actor, submission=intelligence_submission(draft)
+    ),
+)
+
+
+@permission_required("intake.submit_concern")
+@require_http_methods(["GET", "POST"])
+def concern_start(request: HttpRequest) -> HttpResponse:
+    return CONCERN.start(request)
+
+
+@permission_required("intake.submit_concern")
+@require_http_methods(["GET", "POST"])
+def concern_check(request: HttpRequest) -> HttpResponse:
+    return CONCERN.check(request)
+
+
+@permission_required("intake.submit_concern")
+@require_http_methods(["GET"])
+def concern_submitted(request: HttpRequest, concern_id: uuid.UUID) -> HttpResponse:
+    concern = submit_selectors.own_concern_get(viewer=_actor(request), concern_id=concern_id)
+    return render(request, "intake/submit/concern_submitted.html", {"record": concern})
+
+
+@permission_required("intake.submit_intelligence")
+@require_http_methods(["GET", "POST"])
+def intelligence_start(request: HttpRequest) -> HttpResponse:
+    return INTELLIGENCE.start(request)
+
+
+@permission_required("intake.submit_intelligence")
+@require_http_methods(["GET", "POST"])
+def intelligence_check(request: HttpRequest) -> HttpResponse:
+    return INTELLIGENCE.check(request)
+
+
+@permission_required("intake.submit_intelligence")
+@require_http_methods(["GET"])
+def intelligence_submitted(request: HttpRequest, item_id: uuid.UUID) -> HttpResponse:
+    item = submit_selectors.own_intelligence_get(viewer=_actor(request), item_id=item_id)
+    return render(request, "intake/submit/intelligence_submitted.html", {"record": item})
+
+
+# What each status means to the person who submitted, and its tag colour (the words carry the
+# meaning; the colour only repeats it).
+STATUS_HELP: tuple[tuple[str, str, str], ...] = (
+    (
+        ConcernStatus.SUBMITTED.label,
+        "govuk-tag--blue",
+        "The hub has what you sent and will decide within 24 hours what to share, and with whom.",
+    ),
+    (
+        ConcernStatus.IN_TRIAGE.label,
+        "govuk-tag--light-blue",
+        "A hub practitioner is looking at your concern and at what is already known.",
+    ),
+    (
+        ConcernStatus.FOR_SCREENING.label,
+        "govuk-tag--purple",
+        "The hub is assessing the risk of exploitation with the agencies involved.",
+    ),
+    (
+        ConcernStatus.NO_FURTHER_ACTION.label,
+        "govuk-tag--grey",
+        "The hub will not take further action. Contact the hub if you are still worried.",
+    ),
+    (
+        ConcernStatus.SIGNPOSTED.label,
+        "govuk-tag--grey",
+        "The hub has passed your concern to the service best placed to help.",
+    ),
+    (
+        IntelligenceStatus.GRADED.label,
+        "govuk-tag--green",
+        "An intelligence officer has assessed your information and added it to the picture "
+        "of exploitation in the area.",
+    ),
+)
+_TAG_CLASSES = {label: tag for label, tag, _help in STATUS_HELP}
+
+
+@permission_required("intake.view_own_submissions")
+@require_http_methods(["GET"])
+def my_submissions(request: HttpRequest) -> HttpResponse:
+    rows = selectors.my_submissions(viewer=_actor(request))
+    return render(
+        request,
+        "intake/submit/my_submissions.html",
+        {
+            "rows": [
+                {"submission": row, "tag_class": _TAG_CLASSES.get(row.status, "govuk-tag--grey")}
+                for row in rows
+            ],
+            "status_help": STATUS_HELP,
+        },
+    )

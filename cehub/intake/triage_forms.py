@@ -1,0 +1,291 @@
+"""Forms for the hub's side of intake: finding the child, sharing decisions, next step, grading.
+
+Each form has a prefix, because several of them share the concern page and their ids must
+not clash. The rules the services enforce are repeated here only where that lets the form
+show every problem at once; the services stay the authority.
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from django import forms
+
+from cehub.contexts.models import HandlingCode, IntelligenceAssessment, SourceEvaluation
+from cehub.core.govuk_forms import GovukDateField
+from cehub.core.identifier_fields import NHSNumberField, PersonNameField, PostcodeField
+from cehub.people.models import DobPrecision, Sex
+from cehub.people.selectors import PersonMatch
+
+from .models import ConsentStatus, LawfulBasis, NextStep, SharingOutcome
+
+NEW_RECORD = "new"
+STALE_PAGE = "This page is out of date: reload it and try again"
+CHOOSE_CHILD = "Select the child this concern is about, or create a new record"
+
+
+def _choose(message: str) -> dict[str, str]:
+    """The same message for nothing chosen and for a value that is not one of the choices."""
+    return {"required": message, "invalid_choice": message}
+
+
+def _version_field() -> forms.IntegerField:
+    # The record's version when the page was drawn: a stale one is refused (optimistic lock).
+    return forms.IntegerField(
+        widget=forms.HiddenInput,
+        min_value=1,
+        error_messages={"required": STALE_PAGE, "invalid": STALE_PAGE, "min_value": STALE_PAGE},
+    )
+
+
+class FindChildForm(forms.Form):
+    """Search for the child's existing record before anyone creates a duplicate."""
+
+    prefix = "find"
+
+    name = PersonNameField(
+        label="Name",
+        required=False,
+        help_text="Similar spellings are found too",
+        widget=forms.TextInput(attrs={"govuk_width": "two-thirds", "autocomplete": "off"}),
+    )
+    date_of_birth = GovukDateField(
+        label="Date of birth",
+        required=False,
+        must_be_past=True,
+        help_text="For example, 27 3 2011",
+    )
+    nhs_number = NHSNumberField(label="NHS number", required=False)
+    postcode = PostcodeField(
+        label="Postcode",
+        required=False,
+        autocomplete=None,
+        help_text="Finds people linked to a place at this postcode",
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if not self.errors and not any(data.get(key) for key in self.fields):
+            self.add_error("name", "Enter a name, date of birth, NHS number or postcode to search")
+        return data
+
+
+class LinkChildForm(forms.Form):
+    """Choose one of the children found, or say none of them is this child."""
+
+    prefix = "link"
+
+    person = forms.CharField(
+        label="Which child is this concern about?",
+        widget=forms.RadioSelect,
+        error_messages={"required": CHOOSE_CHILD},
+    )
+    version = _version_field()
+
+    def set_candidates(self, candidates: list[PersonMatch]) -> None:
+        """The radios to draw: each child found (identity only), then "none of these"."""
+        choices: list[tuple[str, str]] = []
+        hints: dict[str, str] = {}
+        for match in candidates:
+            person = match.person
+            value = str(person.pk)
+            choices.append((value, person.full_name))
+            born = (
+                f"Born {person.date_of_birth:%-d %B %Y}"
+                if person.date_of_birth
+                else "Date of birth not recorded"
+            )
+            hints[value] = f"{born}. Why it matched: {', '.join(match.reasons).lower()}"
+        choices.append((NEW_RECORD, "None of these — create a new record from the concern"))
+        field = self.fields["person"]
+        field.widget.choices = choices
+        field.govuk = {"item_hints": hints, "size": "m"}  # type: ignore[attr-defined]
+
+    def clean_person(self) -> str:
+        value: str = self.cleaned_data["person"]
+        if value == NEW_RECORD:
+            return value
+        try:
+            return str(uuid.UUID(value))
+        except ValueError:
+            raise forms.ValidationError(CHOOSE_CHILD) from None
+
+
+class CreateChildForm(forms.Form):
+    """A new child's record, prefilled from what the referrer told us."""
+
+    prefix = "create"
+
+    given_name = PersonNameField(label="Given name", required=False)
+    family_name = PersonNameField(label="Family name", required=False)
+    known_as = PersonNameField(
+        label="Known as (optional)",
+        required=False,
+        help_text="A nickname or another name the child uses",
+    )
+    date_of_birth = GovukDateField(
+        label="Date of birth (optional)",
+        required=False,
+        must_be_past=True,
+        help_text="For example, 27 3 2011",
+    )
+    dob_precision = forms.ChoiceField(
+        label="How sure is the date of birth?",
+        choices=DobPrecision.choices,
+        initial=DobPrecision.EXACT,
+        widget=forms.RadioSelect(attrs={"govuk_small": True}),
+        error_messages=_choose("Select how sure the date of birth is"),
+    )
+    nhs_number = NHSNumberField(label="NHS number (optional)", required=False)
+    sex = forms.ChoiceField(
+        label="Sex",
+        choices=Sex.choices,
+        initial=Sex.NOT_KNOWN,
+        widget=forms.RadioSelect(attrs={"govuk_inline": True, "govuk_small": True}),
+        error_messages=_choose("Select the child's sex, or not known"),
+    )
+    version = _version_field()
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if not (data.get("given_name") or data.get("family_name")) and "given_name" not in (
+            self.errors
+        ):
+            self.add_error("given_name", "Enter the child's given name or family name")
+        return data
+
+
+# The stored labels, except one reworded so that no option's label contains another field's
+# ("rationale"): people, screen readers and browser tests find fields by their labels.
+CONSENT_CHOICES = [
+    (value, "Not sought: other grounds, explained below" if value == "not-sought-other" else label)
+    for value, label in ConsentStatus.choices
+]
+
+
+class SharingDecisionForm(forms.Form):
+    """A decision to share, or not to share — both with a lawful basis and reasons."""
+
+    prefix = "sharing"
+
+    outcome = forms.ChoiceField(
+        label="Decision",
+        choices=SharingOutcome.choices,
+        widget=forms.RadioSelect(attrs={"govuk_inline": True}),
+        error_messages=_choose("Select whether to share or not to share"),
+    )
+    recipients = forms.CharField(
+        label="Who it is shared with",
+        required=False,
+        max_length=300,
+        help_text="Agencies and teams. Needed when sharing",
+        error_messages={"max_length": "Who it is shared with must be 300 characters or fewer"},
+    )
+    information = forms.CharField(
+        label="What is shared",
+        required=False,
+        widget=forms.Textarea(attrs={"govuk_rows": 3}),
+        help_text="Only what is necessary and proportionate. Needed when sharing",
+    )
+    purpose = forms.CharField(
+        label="Purpose",
+        max_length=300,
+        help_text="What the sharing (or not sharing) is for, for example to protect the child",
+        error_messages={
+            "required": "Say what the sharing decision is for",
+            "max_length": "Purpose must be 300 characters or fewer",
+        },
+    )
+    lawful_basis = forms.ChoiceField(
+        label="Lawful basis",
+        choices=LawfulBasis.choices,
+        widget=forms.RadioSelect(attrs={"govuk_small": True}),
+        error_messages=_choose("Select the lawful basis"),
+    )
+    consent_status = forms.ChoiceField(
+        label="Consent status",
+        choices=CONSENT_CHOICES,
+        widget=forms.RadioSelect(attrs={"govuk_small": True}),
+        error_messages=_choose("Select whether consent was given, refused or not sought"),
+    )
+    rationale = forms.CharField(
+        label="Rationale",
+        widget=forms.Textarea(attrs={"govuk_rows": 4}),
+        help_text="Your reasons. Needed for both decisions, to share and not to share",
+        error_messages={"required": "Explain the reasons for this decision"},
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("outcome") == SharingOutcome.SHARE:
+            if not data.get("recipients"):
+                self.add_error("recipients", "Say who the information is shared with")
+            if not data.get("information"):
+                self.add_error("information", "Say what information is shared")
+            if data.get("lawful_basis") == LawfulBasis.NONE_NEEDED:
+                self.add_error("lawful_basis", "Choose the lawful basis for sharing")
+        return data
+
+
+class NextStepForm(forms.Form):
+    prefix = "next"
+
+    next_step = forms.ChoiceField(
+        label="What happens next?",
+        choices=NextStep.choices,
+        widget=forms.RadioSelect,
+        error_messages=_choose("Select what happens next"),
+    )
+    reason = forms.CharField(
+        label="Reason",
+        required=False,
+        widget=forms.Textarea(attrs={"govuk_rows": 3}),
+        help_text=(
+            "Needed for no further action (why) and for signposting (which service, and why)"
+        ),
+    )
+    version = _version_field()
+
+
+class GradeForm(forms.Form):
+    """3x5x2 grading (PRACTICE.md §2)."""
+
+    prefix = "grade"
+
+    source_evaluation = forms.ChoiceField(
+        label="Source evaluation",
+        choices=SourceEvaluation.choices,
+        widget=forms.RadioSelect(attrs={"govuk_small": True}),
+        error_messages=_choose("Select the source evaluation"),
+    )
+    intelligence_assessment = forms.ChoiceField(
+        label="Intelligence assessment",
+        choices=IntelligenceAssessment.choices,
+        widget=forms.RadioSelect(attrs={"govuk_small": True}),
+        error_messages=_choose("Select the intelligence assessment"),
+    )
+    handling_code = forms.ChoiceField(
+        label="Handling code",
+        choices=HandlingCode.choices,
+        widget=forms.RadioSelect(attrs={"govuk_small": True}),
+        error_messages=_choose("Select the handling code"),
+    )
+    handling_conditions = forms.CharField(
+        label="Handling conditions",
+        required=False,
+        widget=forms.Textarea(attrs={"govuk_rows": 3}),
+        help_text="Needed for code C: who may receive it, and on what terms",
+    )
+    rationale = forms.CharField(
+        label="Why this grading (optional)",
+        required=False,
+        widget=forms.Textarea(attrs={"govuk_rows": 3}),
+    )
+    version = _version_field()
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("handling_code") == HandlingCode.C and not data.get("handling_conditions"):
+            self.add_error("handling_conditions", "Enter the handling conditions")
+        return data

@@ -1,0 +1,157 @@
+"""Forms for finding people, filtering a chronology, and emergency (break-glass) access."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+
+from cehub.core.govuk_forms import GovukDateField
+from cehub.core.identifier_fields import (
+    NHSNumberField,
+    PersonNameField,
+    PhoneNumberField,
+    PostcodeField,
+    VehicleRegistrationField,
+)
+
+from .models import BreakGlassCategory, BreakGlassReview, ChronologyKind
+from .selectors import SearchCriteria
+from .services import BREAK_GLASS_MINIMUM_REASON
+
+SEARCH_NEEDS_ONE = (
+    "Enter a name, date of birth, NHS number, phone number, vehicle registration or postcode"
+)
+
+
+class PersonSearchForm(forms.Form):
+    """Posted, never sent as a query string: what is typed here is personal data."""
+
+    name = PersonNameField(
+        label="Name",
+        required=False,
+        help_text="Full name, part of a name, a known-as name or an alias. Spelling can vary.",
+        error_messages={"required": "Enter a name"},
+        widget=forms.TextInput(attrs={"autocomplete": "off", "govuk_width": 20}),
+    )
+    date_of_birth = GovukDateField(
+        label="Date of birth",
+        required=False,
+        must_be_past=True,
+        help_text="For example, 27 3 2010",
+        error_messages={"required": "Enter a date of birth"},
+    )
+    nhs_number = NHSNumberField(
+        label="NHS number",
+        required=False,
+        help_text="10 digits, for example 485 777 3456",
+        error_messages={"required": "Enter an NHS number"},
+    )
+    phone = PhoneNumberField(
+        label="Phone number",
+        required=False,
+        help_text="For example, 07700 900123 or +44 7700 900123",
+        error_messages={"required": "Enter a phone number"},
+    )
+    vehicle = VehicleRegistrationField(
+        label="Vehicle registration",
+        required=False,
+        help_text="For example, AB12 CDE",
+        error_messages={"required": "Enter a vehicle registration"},
+    )
+    postcode = PostcodeField(
+        label="Postcode",
+        required=False,
+        autocomplete=None,
+        help_text="For example, NV1 2AB",
+        error_messages={"required": "Enter a postcode"},
+    )
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        if not self.errors and not any(cleaned.get(name) for name in self.fields):
+            # Linked from the first field, as GOV.UK asks of errors about a group of fields.
+            self.add_error("name", SEARCH_NEEDS_ONE)
+        return cleaned
+
+    def criteria(self) -> SearchCriteria:
+        data = self.cleaned_data
+        return SearchCriteria(
+            name=data["name"],
+            date_of_birth=data["date_of_birth"],
+            nhs_number=data["nhs_number"],
+            phone=data["phone"],
+            vehicle=data["vehicle"],
+            postcode=data["postcode"],
+        )
+
+
+class ChronologyFilterForm(forms.Form):
+    """A GET form: it carries only kind codes, never anything about the person."""
+
+    kind = forms.MultipleChoiceField(
+        label="Show only",
+        choices=ChronologyKind.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple(attrs={"govuk_small": True}),
+        error_messages={
+            "required": "Select at least one kind of event",
+            "invalid_choice": "Select kinds of event from the list",
+        },
+    )
+
+
+class BreakGlassForm(forms.Form):
+    category = forms.ChoiceField(
+        label="Why do you need to open this record?",
+        choices=BreakGlassCategory.choices,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": "Select why you need to open this record",
+            "invalid_choice": "Select why you need to open this record",
+        },
+    )
+    reason = forms.CharField(
+        label="Explain why you need this record now",
+        help_text=(
+            f"At least {BREAK_GLASS_MINIMUM_REASON} characters. Say what has happened and who "
+            "asked, if anyone. The privacy officer reads this."
+        ),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"govuk_rows": 4}),
+        error_messages={
+            "required": "Explain why you need to open this record",
+            "max_length": "Explanation must be 2000 characters or fewer",
+        },
+    )
+
+    def clean_reason(self) -> str:
+        reason = str(self.cleaned_data["reason"]).strip()
+        if len(reason) < BREAK_GLASS_MINIMUM_REASON:
+            raise forms.ValidationError(
+                f"Explain why in at least {BREAK_GLASS_MINIMUM_REASON} characters"
+            )
+        return reason
+
+
+class BreakGlassReviewForm(forms.Form):
+    outcome = forms.ChoiceField(
+        label="Was this use of emergency access appropriate?",
+        choices=BreakGlassReview.choices,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": "Select whether this use was appropriate",
+            "invalid_choice": "Select whether this use was appropriate",
+        },
+    )
+    note = forms.CharField(
+        label="Note",
+        required=False,
+        help_text="Required if it needs follow-up: say what the user's manager should look at.",
+        max_length=2000,
+        widget=forms.Textarea(attrs={"govuk_rows": 4}),
+        error_messages={
+            "required": "Say what needs following up",
+            "max_length": "Note must be 2000 characters or fewer",
+        },
+    )

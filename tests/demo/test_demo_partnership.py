@@ -1,0 +1,540 @@
+"""The demo partnership's records: their shape, networks, dates, language and idempotence.
+
+The loader runs at a small scale (``scale=0.05``) against the database; the full-size plan is
+checked without one (it is pure Python), so both sizes are covered quickly.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections import Counter, defaultdict, deque
+from collections.abc import Iterator
+from datetime import timedelta
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+from django.db import transaction
+from django.db.models import Count, Max, Min, Q
+from django.test import override_settings
+from django.utils import timezone
+
+from cehub.accounts.models import User
+from cehub.accounts.roles import Role
+from cehub.contexts.models import Group, GroupKind, Link, Location, Node, Object, ObjectKind
+from cehub.core.audit import verify_chain
+from cehub.core.identifiers import (
+    normalise_nhs_number,
+    normalise_online_handle,
+    normalise_phone,
+    normalise_postcode,
+    normalise_vehicle_registration,
+)
+from cehub.core.models import AccessEvent
+from cehub.demo.catalogue import HOTEL, LINE_STATION, TAKEAWAY, TRAP_FLAT
+from cehub.demo.partnership import load_partnership
+from cehub.demo.personas import PERSONAS
+from cehub.demo.plan import (
+    AccountSpec,
+    AdultSpec,
+    ChildSpec,
+    DemoScale,
+    PhoneSpec,
+    PlaceSpec,
+    Plan,
+    VehicleSpec,
+    build_plan,
+)
+from cehub.demo.services import DemoModeRequiredError, DemoSummary, seed_demo_partnership
+from cehub.intake.models import (
+    Concern,
+    ConcernStatus,
+    IntelligenceGrading,
+    IntelligenceStatus,
+    PartnerIntelligence,
+    SharingDecision,
+)
+from cehub.intake.selectors import triage_queue
+from cehub.language.matcher import default_checker
+from cehub.people.models import ChronologyEntry, Ethnicity, Person, PersonCategory, PersonTeamAccess
+
+SMALL = 0.05
+EIGHTEEN_MONTHS = timedelta(days=548)
+
+
+@pytest.fixture
+def demo_mode(settings: object, tmp_path: Path) -> Path:
+    settings.DEMO_MODE = True  # type: ignore[attr-defined]
+    settings.VAR_DIR = tmp_path  # type: ignore[attr-defined]
+    return tmp_path
+
+
+@pytest.fixture(scope="class")
+def loaded(
+    django_db_setup: None,
+    django_db_blocker: pytest.DjangoDbBlocker,
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[DemoSummary]:
+    """One small partnership for the read-only tests in the class below, rolled back after it."""
+    with django_db_blocker.unblock(), override_settings(DEMO_MODE=True), transaction.atomic():
+        yield seed_demo_partnership(var_dir=tmp_path_factory.mktemp("var"), scale=SMALL)
+        transaction.set_rollback(True)
+
+
+@pytest.fixture
+def small_plan() -> Plan:
+    # The same plan the loader builds: only the dates depend on when it is built.
+    return build_plan(scale=DemoScale.of(SMALL), now=timezone.now())
+
+
+def persona(role: Role) -> User:
+    return User.objects.get(email=f"{role.value}@demo.cehub.test")
+
+
+def node_of(member: object) -> uuid.UUID:
+    """The graph node the database holds for a planned network member."""
+    if isinstance(member, PlaceSpec):
+        return Location.objects.get(name=member.name, postcode=member.postcode).node_id
+    if isinstance(member, VehicleSpec):
+        reg = normalise_vehicle_registration(member.registration)
+        return Object.objects.get(kind=ObjectKind.VEHICLE, registration=reg).node_id
+    if isinstance(member, PhoneSpec):
+        number = normalise_phone(member.number)
+        return Object.objects.get(kind=ObjectKind.PHONE, phone_number=number).node_id
+    if isinstance(member, AccountSpec):
+        platform, handle = normalise_online_handle(member.platform, member.handle)
+        return Object.objects.get(
+            kind=ObjectKind.ONLINE_ACCOUNT, platform=platform, handle=handle
+        ).node_id
+    if isinstance(member, AdultSpec):
+        return Person.objects.get(
+            category=PersonCategory.ADULT,
+            given_name=member.given,
+            family_name=member.family,
+            date_of_birth=member.date_of_birth,
+        ).node_id
+    raise AssertionError(f"not a network member: {member!r}")
+
+
+def child_node(child: ChildSpec) -> uuid.UUID:
+    return Person.objects.get(
+        category=PersonCategory.CHILD,
+        given_name=child.given,
+        family_name=child.family,
+        date_of_birth=child.date_of_birth,
+    ).node_id
+
+
+def component(start: uuid.UUID) -> set[uuid.UUID]:
+    """Every node reachable from ``start`` through links, in either direction."""
+    neighbours: dict[uuid.UUID, set[uuid.UUID]] = defaultdict(set)
+    for a, b in Link.objects.values_list("from_node_id", "to_node_id"):
+        neighbours[a].add(b)
+        neighbours[b].add(a)
+    seen, queue = {start}, deque([start])
+    while queue:
+        for nxt in neighbours[queue.popleft()] - seen:
+            seen.add(nxt)
+            queue.append(nxt)
+    return seen
+
+
+def linked(a: uuid.UUID, b: uuid.UUID) -> bool:
+    return Link.objects.filter(
+        Q(from_node_id=a, to_node_id=b) | Q(from_node_id=b, to_node_id=a)
+    ).exists()
+
+
+def row_counts() -> dict[str, int]:
+    models = (
+        User,
+        Person,
+        Node,
+        Link,
+        Location,
+        Object,
+        Group,
+        Concern,
+        PartnerIntelligence,
+        SharingDecision,
+        IntelligenceGrading,
+        ChronologyEntry,
+        PersonTeamAccess,
+        AccessEvent,
+    )
+    return {model.__name__: model.objects.count() for model in models}
+
+
+# --- Loaded through the services, at a small scale -----------------------------------------
+@pytest.mark.django_db
+class TestTheLoadedPartnership:
+    """Read-only checks of one small partnership loaded through the services."""
+
+    def test_the_partnership_has_people_places_things_and_records(
+        self, loaded: DemoSummary
+    ) -> None:
+        summary = loaded
+
+        assert summary.data is not None
+        children = Person.objects.filter(category=PersonCategory.CHILD)
+        adults = Person.objects.filter(category=PersonCategory.ADULT)
+        assert children.count() == summary.data.children >= 12
+        assert adults.count() >= 10
+        assert Location.objects.count() >= 10
+        kinds = set(Location.objects.values_list("kind", flat=True))
+        assert {"flat", "hotel", "takeaway", "station"} <= kinds
+        assert len(kinds) >= 6
+        for kind in ObjectKind:
+            assert Object.objects.filter(kind=kind).count() >= 3, kind
+        assert Concern.objects.count() == summary.data.concerns >= 30
+        assert PartnerIntelligence.objects.count() == summary.data.intelligence >= 20
+        # Children carry their concerns, a chronology and links to what the concerns named.
+        every_child = children.annotate(
+            n_concerns=Count("concerns", distinct=True),
+            n_entries=Count("chronology", distinct=True),
+        )
+        assert all(c.n_concerns >= 1 and c.n_entries >= 2 for c in every_child)  # record, concern
+        assert Link.objects.filter(from_node__person__category=PersonCategory.CHILD).count() > 40
+        # Authors are the referrer persona and professionals in several agencies, who cannot
+        # sign in: no password and no second factor.
+        authors = User.objects.filter(concerns_submitted__isnull=False).distinct()
+        assert authors.values("agency").distinct().count() >= 5
+        assert persona(Role.REFERRER) in authors
+        pool = User.objects.filter(is_demo_persona=False)
+        assert pool.exists()
+        assert not any(user.has_usable_password() for user in pool)
+        assert not pool.filter(authenticator__isnull=False).exists()
+
+    def test_triage_is_recorded_as_the_hub_would(self, loaded: DemoSummary) -> None:
+
+        triaged = Concern.objects.filter(triaged_at__isnull=False)
+        assert triaged.exists()
+        assert not triaged.filter(sharing_decisions__isnull=True).exists()
+        assert not triaged.filter(child__isnull=True).exists()
+        assert {c.status for c in triaged} >= {ConcernStatus.FOR_SCREENING}
+        assert set(triaged.values_list("triaged_by__role", flat=True)) <= {
+            Role.HUB_PRACTITIONER,
+            Role.HUB_MANAGER,
+        }
+        assert triaged.filter(triaged_by=persona(Role.HUB_PRACTITIONER)).exists()
+        outcomes = set(SharingDecision.objects.values_list("outcome", flat=True))
+        assert outcomes == {"share", "not-share"}  # a decision not to share is recorded too
+        # The queue shows every deadline state, some of them overdue.
+        states = {item.deadline.state for item in triage_queue(viewer=persona(Role.HUB_MANAGER))}
+        assert states == {"due", "due-soon", "overdue", "met"}
+        assert Concern.objects.filter(status=ConcernStatus.SUBMITTED, child__isnull=True).exists()
+        assert Concern.objects.filter(status=ConcernStatus.IN_TRIAGE).exists()
+        # The referrer persona has submissions of their own, triaged and not.
+        own = Concern.objects.filter(submitted_by=persona(Role.REFERRER))
+        assert own.filter(triaged_at__isnull=False).exists()
+        assert own.filter(status=ConcernStatus.SUBMITTED).exists()
+        # The persona's team has a relationship with some children and not with others.
+        team = persona(Role.HUB_PRACTITIONER).team
+        children = Person.objects.filter(category=PersonCategory.CHILD)
+        with_access = children.filter(team_access__team=team, team_access__ended_at__isnull=True)
+        assert 0 < with_access.distinct().count() < children.count()
+        # Intelligence is graded by the intelligence officer, with some C handling codes.
+        gradings = IntelligenceGrading.objects.all()
+        assert set(gradings.values_list("graded_by", flat=True)) == {
+            persona(Role.INTELLIGENCE_OFFICER).pk
+        }
+        assert gradings.filter(handling_code="C").exclude(handling_conditions="").exists()
+        assert len(set(gradings.values_list("source_evaluation", flat=True))) >= 2
+        assert PartnerIntelligence.objects.filter(status=IntelligenceStatus.SUBMITTED).exists()
+
+    def test_records_are_dated_across_the_last_eighteen_months(self, loaded: DemoSummary) -> None:
+        now = timezone.now()
+
+        span = Concern.objects.aggregate(first=Min("submitted_at"), last=Max("submitted_at"))
+        assert now - EIGHTEEN_MONTHS <= span["first"] <= now - timedelta(days=300)
+        assert now - timedelta(days=1) <= span["last"] <= now
+        months = {c.submitted_at.strftime("%Y-%m") for c in Concern.objects.all()}
+        assert len(months) >= 6
+        for concern in Concern.objects.prefetch_related("sharing_decisions"):
+            assert concern.sharing_due_at == concern.submitted_at + timedelta(hours=24)
+            decided = [d.decided_at for d in concern.sharing_decisions.all()]
+            assert all(concern.submitted_at < d <= now for d in decided)
+            if concern.triaged_at:
+                assert all(d <= concern.triaged_at for d in decided) and concern.triaged_at <= now
+        # Chronologies follow the story: the concern, then triage, all in the past.
+        entries = ChronologyEntry.objects.filter(source_type="concern", kind="concern")
+        assert all(
+            e.occurred_at == Concern.objects.get(pk=e.source_id).submitted_at for e in entries
+        )
+        assert not ChronologyEntry.objects.filter(occurred_at__gt=now).exists()
+        assert Person.objects.aggregate(first=Min("created_at"))["first"] < now - timedelta(
+            days=200
+        )
+        assert not Link.objects.filter(
+            Q(first_seen__isnull=True) | Q(last_seen__isnull=True)
+        ).exists()
+        assert (
+            Link.objects.aggregate(first=Min("first_seen"))["first"]
+            < (now - timedelta(days=300)).date()
+        )
+        # The access log is not re-dated: it says when the rows were really written, and verifies.
+        assert not AccessEvent.objects.filter(occurred_at__lt=now - timedelta(hours=1)).exists()
+        assert verify_chain().intact
+
+    def test_the_three_networks_are_connected_through_shared_nodes(
+        self, loaded: DemoSummary, small_plan: Plan
+    ) -> None:
+        line, takeaway, online = (
+            small_plan.members[k] for k in ("county-line", "takeaway-hotel", "online-group")
+        )
+
+        # 1. County line: both line phones reach the trap house and the station, with the car,
+        # the adults and every child the line exploits.
+        flat = node_of(line["flat"])
+        assert Location.objects.get(node_id=flat).kind == "flat"
+        reach = component(node_of(line["line1"]))
+        assert {node_of(line[k]) for k in ("line2", "flat", "station", "car")} <= reach
+        assert {node_of(line[k]) for k in ("dex", "tee", "nino", "kels")} <= reach
+        county_children = [c for c in small_plan.children if c.network == "county-line"]
+        assert len(county_children) >= 2
+        assert {child_node(c) for c in county_children} <= reach
+        dex = node_of(line["dex"])
+        assert linked(dex, node_of(line["line1"])) and linked(dex, node_of(line["line2"]))
+        assert Link.objects.filter(relation="uses", from_node_id=dex).count() == 2
+
+        # 2. A takeaway and a hotel: the same adults and car link the children to both.
+        reach = component(node_of(takeaway["takeaway"]))
+        assert {node_of(takeaway[k]) for k in ("hotel", "taxi", "vinnie", "mack", "roxy")} <= reach
+        hotel_children = [c for c in small_plan.children if c.network == "takeaway-hotel"]
+        assert {child_node(c) for c in hotel_children} <= reach
+
+        # 3. An online group: accounts are members, children were contacted through it.
+        group = Group.objects.get(kind=GroupKind.ONLINE)
+        members = Link.objects.filter(to_node=group.node, relation="member-of")
+        assert members.count() >= 4
+        assert set(members.values_list("from_node__object__kind", flat=True)) == {"online-account"}
+        online_children = [c for c in small_plan.children if c.network == "online-group"]
+        contacted = set(
+            Link.objects.filter(to_node=group.node, relation="contacted-by").values_list(
+                "from_node_id", flat=True
+            )
+        )
+        assert {child_node(c) for c in online_children} <= contacted
+        reach = component(group.node_id)
+        assert {node_of(online[k]) for k in ("acc1", "acc2", "acc3", "ghost", "jinx")} <= reach
+
+        # Places named in the catalogue are the ones the networks use.
+        assert {line["flat"].key, line["station"].key} == {TRAP_FLAT, LINE_STATION}  # type: ignore[attr-defined]
+        assert {takeaway["takeaway"].key, takeaway["hotel"].key} == {TAKEAWAY, HOTEL}  # type: ignore[attr-defined]
+
+    def test_every_text_written_into_the_records_passes_the_language_check(
+        self, loaded: DemoSummary
+    ) -> None:
+        checker = default_checker()
+        texts: list[str] = []
+        for concern in Concern.objects.all():
+            texts += [
+                concern.what_happened,
+                concern.child_words,
+                concern.no_consent_reason,
+                concern.immediate_action_taken,
+                concern.next_step_reason,
+            ]
+        for item in PartnerIntelligence.objects.all():
+            texts += [item.information, item.source_description, item.handling_conditions]
+        for decision in SharingDecision.objects.all():
+            texts += [decision.rationale, decision.purpose, decision.information]
+        texts += list(IntelligenceGrading.objects.values_list("rationale", flat=True))
+        texts += list(Person.objects.values_list("description", flat=True))
+        texts += list(ChronologyEntry.objects.values_list("summary", flat=True))
+        texts += [g.description for g in Group.objects.all()]
+        findings = [
+            (finding.rule_id, text[:120])
+            for text in texts
+            if text
+            for finding in checker.check(text).findings
+        ]
+        assert findings == []
+        assert len([t for t in texts if t]) > 200
+
+
+@pytest.mark.django_db
+def test_a_second_run_creates_nothing(demo_mode: Path) -> None:
+    first = seed_demo_partnership(var_dir=demo_mode, scale=SMALL)
+    before = row_counts()
+
+    second = seed_demo_partnership(var_dir=demo_mode, scale=SMALL)
+
+    assert first.data is not None
+    assert second.data is None
+    assert second.users_created == 0
+    assert row_counts() == before
+    assert load_partnership(scale=DemoScale.of(1.0)) is None  # not even at another scale
+
+
+@pytest.mark.django_db
+def test_it_refuses_outside_demo_mode(settings: object, tmp_path: Path) -> None:
+    settings.DEMO_MODE = False  # type: ignore[attr-defined]
+    with pytest.raises(DemoModeRequiredError):
+        seed_demo_partnership(var_dir=tmp_path, scale=SMALL)
+    with pytest.raises(RuntimeError, match="only ever loaded in demo mode"):
+        load_partnership(scale=DemoScale.of(SMALL))
+    assert not User.objects.exists()
+    assert not Concern.objects.exists()
+    assert not Person.objects.exists()
+
+
+@pytest.mark.django_db
+def test_the_command_reports_progress_and_what_it_loaded(demo_mode: Path) -> None:
+    out = StringIO()
+    call_command("seed_demo", scale=SMALL, stdout=out)
+    text = out.getvalue()
+    total = Concern.objects.count() + PartnerIntelligence.objects.count()
+    assert f"Loading concerns and partner information… {total}/{total}" in text
+    assert "Demo records loaded in" in text
+    assert f"{Concern.objects.count()} concerns" in text
+    assert len(text.splitlines()) < 20
+
+    out = StringIO()
+    call_command("seed_demo", scale=SMALL, stdout=out)
+    assert "Demo records already loaded." in out.getvalue()
+    assert "Loading" not in out.getvalue()
+
+
+@pytest.mark.django_db
+def test_the_command_refuses_a_scale_of_zero(demo_mode: Path) -> None:
+    from django.core.management.base import CommandError
+
+    with pytest.raises(CommandError, match="more than 0"):
+        call_command("seed_demo", scale=-1, stdout=StringIO())
+    assert not Concern.objects.exists()
+
+
+# --- The full-size plan, without a database ------------------------------------------------
+@pytest.fixture(scope="module")
+def full_plan() -> Plan:
+    return build_plan(scale=DemoScale(), now=timezone.now())
+
+
+def test_the_full_plan_has_the_size_the_issue_asks_for(full_plan: Plan) -> None:
+    plan = full_plan
+    assert 390 <= len(plan.children) <= 430
+    assert len(plan.adults) == 72
+    assert len(plan.places) == 60
+    assert (len(plan.vehicles), len(plan.phones), len(plan.accounts)) == (40, 60, 40)
+    assert len(plan.concerns) == 600
+    assert len(plan.intelligence) == 150
+    assert len({p.email for p in plan.professionals}) == len(plan.professionals) >= 30
+    assert 6 <= sum(c.author == "referrer@demo.cehub.test" for c in plan.concerns) <= 15
+
+
+def test_people_are_realistic_and_ethnicity_is_independent_of_harm(full_plan: Plan) -> None:
+    children, adults = full_plan.children, full_plan.adults
+    for child in children:
+        assert child.date_of_birth.year >= timezone.now().year - 18
+    for concern in full_plan.concerns:
+        age = (concern.at.date() - concern.child.date_of_birth).days / 365.25
+        assert 10 <= age < 18, concern.child
+    for adult in adults:
+        age = (timezone.now().date() - adult.date_of_birth).days / 365.25
+        assert 18 <= age <= 46
+    send = sum(c.send for c in children) / len(children)
+    assert 0.1 <= send <= 0.2
+    sexes = Counter(c.sex for c in children)
+    assert sexes["female"] > 100 and sexes["male"] > 100
+    assert len({c.ethnicity for c in children}) >= 12
+    assert len({c.care_status for c in children}) >= 4
+
+    # One distribution for everyone: the share of each broad group is about the same for
+    # adults of concern as for children, and for children with many concerns as with one.
+    def white_british(people: list[ChildSpec] | list[AdultSpec]) -> float:
+        return sum(p.ethnicity == Ethnicity.WHITE_BRITISH for p in people) / len(people)
+
+    assert abs(white_british(adults) - white_british(children)) < 0.15
+    per_child = Counter(c.child.key for c in full_plan.concerns)
+    many = [c for c in children if per_child[c.key] >= 2]
+    one = [c for c in children if per_child[c.key] == 1]
+    assert abs(white_british(many) - white_british(one)) < 0.15
+    # Known-as names and aliases.
+    assert sum(bool(c.known_as) for c in children) > 30
+    assert all(a.alias for a in adults)
+
+
+def test_identifiers_pass_the_validators_and_cannot_be_real(full_plan: Plan) -> None:
+    nhs = [c.nhs_number for c in full_plan.children if c.nhs_number]
+    assert len(nhs) == len(set(nhs)) > 250
+    assert all(normalise_nhs_number(n) == n and n.startswith("999") for n in nhs)
+    postcodes = [p.postcode for p in full_plan.places] + [c.postcode for c in full_plan.children]
+    assert all(normalise_postcode(p) == p and p.startswith("NV") for p in postcodes)
+    for vehicle in full_plan.vehicles:
+        assert normalise_vehicle_registration(vehicle.registration, strict=True).startswith("U")
+    numbers = [p.number for p in full_plan.phones] + [
+        a.handle for a in full_plan.accounts if a.platform == "whatsapp"
+    ]
+    assert len(set(numbers)) == len(numbers)
+    assert all(normalise_phone(n).startswith("+447700900") for n in numbers)
+    for account in full_plan.accounts:
+        assert normalise_online_handle(account.platform, account.handle)[0] == account.platform
+
+
+def test_every_planned_text_passes_the_language_check(full_plan: Plan) -> None:
+    checker = default_checker()
+    texts = set()
+    for concern in full_plan.concerns:
+        s = concern.submission
+        texts |= {s.what_happened, s.child_words, s.no_consent_reason, s.immediate_action_taken}
+        texts |= {p.description for p in s.involved.people}
+        if concern.triage and concern.triage.decision:
+            texts |= {concern.triage.decision.rationale, concern.triage.decision.information}
+            texts.add(concern.triage.next_reason)
+    for item in full_plan.intelligence:
+        texts |= {item.submission.information, item.submission.source_description}
+        if item.grading:
+            texts |= {item.grading.rationale, item.grading.handling_conditions}
+    texts.discard("")
+    assert len(texts) > 1000
+    assert [(t, f.rule_id) for t in sorted(texts) for f in checker.check(t).findings] == []
+
+
+def test_the_plan_is_the_same_on_any_day() -> None:
+    now = timezone.now()
+    a = build_plan(scale=DemoScale.of(0.2), now=now)
+    b = build_plan(scale=DemoScale.of(0.2), now=now - timedelta(days=137, hours=5))
+
+    def identity(plan: Plan) -> list[object]:
+        return [
+            [(c.given, c.family, c.ethnicity, c.nhs_number) for c in plan.children],
+            [(a.given, a.family, a.alias) for a in plan.adults],
+            [p.email for p in plan.professionals],
+            [(v.registration, v.description) for v in plan.vehicles],
+            [p.number for p in plan.phones],
+            [(c.author, c.child.key, c.submission.what_happened) for c in plan.concerns],
+            [(i.author, i.submission.information) for i in plan.intelligence],
+        ]
+
+    assert identity(a) == identity(b)
+
+
+@pytest.mark.django_db
+def test_a_persona_password_changed_since_the_last_run_is_reset(
+    demo_mode: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    summary = seed_demo_partnership(var_dir=demo_mode, scale=SMALL)
+    referrer = persona(Role.REFERRER)
+    referrer.set_password("changed-in-the-ui-123")
+    referrer.save(update_fields=["password"])
+
+    seed_demo_partnership(var_dir=demo_mode, scale=SMALL)
+
+    referrer.refresh_from_db()
+    assert referrer.check_password(summary.password)
+    # Unchanged personas are not re-checked (Argon2 is slow): their hashes' fingerprint matches.
+    checks: list[str] = []
+    original = User.check_password
+
+    def counting(user: User, raw: str) -> bool:
+        checks.append(user.email)
+        return original(user, raw)
+
+    monkeypatch.setattr(User, "check_password", counting)
+    seed_demo_partnership(var_dir=demo_mode, scale=SMALL)
+    assert checks == []
+    (demo_mode / "demo_password.verified").unlink()
+    seed_demo_partnership(var_dir=demo_mode, scale=SMALL)
+    assert sorted(checks) == sorted(p.email for p in PERSONAS)

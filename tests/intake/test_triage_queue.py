@@ -1,0 +1,292 @@
+"""The triage queue: oldest first, each item with its 24-hour sharing deadline in words."""
+
+from __future__ import annotations
+
+import re
+import uuid
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+import pytest
+import time_machine
+from django.test import Client
+from django.urls import reverse
+
+from cehub.accounts.models import User
+from cehub.accounts.roles import Role
+from cehub.core.models import AccessAction, AccessEvent
+from cehub.intake.models import (
+    Awareness,
+    Concern,
+    ConsentStatus,
+    LawfulBasis,
+    NextStep,
+    PartnerIntelligence,
+    SharingOutcome,
+)
+from cehub.intake.services import (
+    ConcernSubmission,
+    IntelligenceSubmission,
+    SharingDecisionInput,
+    concern_decide_next_step,
+    concern_link_child,
+    concern_submit,
+    intelligence_grade,
+    intelligence_submit,
+    sharing_decision_record,
+)
+from cehub.people.models import PersonCategory
+from cehub.people.services import PersonDetails, person_create
+
+QUEUE = reverse("intake:triage_queue")
+# January, so Europe/London (what the page shows) is UTC (what the clock below sets).
+DAY_1 = datetime(2026, 1, 13, tzinfo=UTC)
+
+
+def at(day: int, hour: int, minute: int = 0) -> datetime:
+    return DAY_1.replace(day=DAY_1.day + day - 1, hour=hour, minute=minute)
+
+
+def concern_from(referrer: User, *, danger: bool = False, name: str = "Kayley") -> Concern:
+    return concern_submit(
+        actor=referrer,
+        submission=ConcernSubmission(
+            child_given_name=name,
+            child_family_name="Brooks",
+            what_happened="Two adults in a car wait for her outside school most days.",
+            child_aware=Awareness.YES,
+            family_aware=Awareness.YES,
+            consent_given=Awareness.YES,
+            immediate_danger=danger,
+            immediate_action_taken="Called 999; police attended" if danger else "",
+        ),
+    )
+
+
+def intelligence_from(referrer: User) -> PartnerIntelligence:
+    return intelligence_submit(
+        actor=referrer,
+        submission=IntelligenceSubmission(
+            information="The vape shop on Mill Lane sells to children and lets adults meet "
+            "them in the back room after school.",
+            source_description="Seen myself on two afternoons",
+            subject_kinds=["place", "business"],
+        ),
+    )
+
+
+NOT_SHARING = SharingDecisionInput(
+    outcome=SharingOutcome.NOT_SHARE,
+    purpose="To protect the child",
+    lawful_basis=LawfulBasis.NONE_NEEDED,
+    consent_status=ConsentStatus.NOT_NEEDED,
+    rationale="Police already hold this; sharing again adds nothing.",
+)
+
+
+def rows(html: str) -> dict[str, str]:
+    """Each queue row's HTML by its reference, in page order."""
+    found = re.findall(
+        r'<tr class="govuk-table__row" data-reference="([^"]+)">(.*?)</tr>', html, re.S
+    )
+    return dict(found)
+
+
+def tag_in(row_html: str) -> tuple[str, str]:
+    """The deadline tag's state and its words."""
+    match = re.search(
+        r'<strong class="govuk-tag ([^"]+)" data-deadline-state="([^"]+)">(.*?)</strong>',
+        row_html,
+        re.S,
+    )
+    assert match is not None, row_html
+    return match.group(2), " ".join(match.group(3).split())
+
+
+@pytest.fixture
+def referrer(make_persona: Callable[..., User]) -> User:
+    return make_persona(Role.REFERRER, full_name="Priya Shah")
+
+
+@pytest.mark.django_db
+def test_queue_is_oldest_first_with_each_deadline_in_words(
+    referrer: User, hub_social_worker: User, signed_in: Callable[[User], Client]
+) -> None:
+    with time_machine.travel(at(1, 9), tick=False):
+        overdue = concern_from(referrer)
+    with time_machine.travel(at(1, 10), tick=False):
+        met = concern_from(referrer, name="Jade")
+    with time_machine.travel(at(1, 11), tick=False):
+        sharing_decision_record(actor=hub_social_worker, decision=NOT_SHARING, concern=met)
+    with time_machine.travel(at(1, 13), tick=False):
+        due_soon = intelligence_from(referrer)
+    with time_machine.travel(at(1, 20), tick=False):
+        due = concern_from(referrer, name="Mia", danger=True)
+
+    with time_machine.travel(at(2, 11), tick=False):
+        response = signed_in(hub_social_worker).get(QUEUE)
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    table = rows(html)
+    assert list(table) == [overdue.reference, met.reference, due_soon.reference, due.reference]
+    assert tag_in(table[overdue.reference]) == ("overdue", "Overdue by 2 hours 0 min")
+    assert 'govuk-tag govuk-tag--red" data-deadline-state="overdue"' in table[overdue.reference]
+    assert tag_in(table[met.reference]) == ("met", "Decision recorded")
+    assert tag_in(table[due_soon.reference]) == ("due-soon", "Due in 2 hours 0 min")
+    assert tag_in(table[due.reference]) == ("due", "Due in 9 hours 0 min")
+    # The due time is given too, in Europe/London time.
+    assert "Due 14 Jan 2026 09:00" in table[overdue.reference]
+    # Immediate danger is flagged in words, and only where reported.
+    assert "Immediate danger reported" in table[due.reference]
+    assert "Immediate danger reported" not in table[overdue.reference]
+    # Each row links to its own triage page; the types are in words.
+    assert reverse("intake:concern_triage", args=[overdue.pk]) in table[overdue.reference]
+    assert reverse("intake:intelligence_triage", args=[due_soon.pk]) in table[due_soon.reference]
+    assert "Partner information" in table[due_soon.reference]
+    assert "<caption" in html
+    assert "4 items waiting for triage, oldest first" in html
+
+
+@pytest.mark.django_db
+def test_a_late_decision_is_marked_as_late(
+    referrer: User, hub_social_worker: User, signed_in: Callable[[User], Client]
+) -> None:
+    with time_machine.travel(at(1, 9), tick=False):
+        concern = concern_from(referrer)
+    with time_machine.travel(at(2, 10), tick=False):
+        sharing_decision_record(actor=hub_social_worker, decision=NOT_SHARING, concern=concern)
+        response = signed_in(hub_social_worker).get(QUEUE)
+    assert tag_in(rows(response.content.decode())[concern.reference]) == (
+        "met",
+        "Decision recorded late",
+    )
+
+
+@pytest.mark.django_db
+def test_finished_and_graded_items_leave_the_queue(
+    referrer: User,
+    hub_social_worker: User,
+    make_persona: Callable[..., User],
+    signed_in: Callable[[User], Client],
+) -> None:
+    finished = concern_from(referrer)
+    waiting = concern_from(referrer, name="Jade")
+    graded = intelligence_from(referrer)
+    child = person_create(
+        actor=None,
+        details=PersonDetails(
+            category=PersonCategory.CHILD, given_name="Kayley", family_name="Brooks"
+        ),
+    )
+    concern_link_child(actor=hub_social_worker, concern=finished, person=child)
+    sharing_decision_record(actor=hub_social_worker, decision=NOT_SHARING, concern=finished)
+    concern_decide_next_step(
+        actor=hub_social_worker, concern=finished, next_step=NextStep.SCREEN, reason=""
+    )
+    intelligence_grade(
+        actor=make_persona(Role.INTELLIGENCE_OFFICER),
+        item=graded,
+        source_evaluation="B",
+        intelligence_assessment="3",
+        handling_code="P",
+        expected_version=1,
+    )
+
+    # Graded but with no sharing decision yet: the 24-hour deadline still runs.
+    response = signed_in(hub_social_worker).get(QUEUE)
+    assert list(rows(response.content.decode())) == [waiting.reference, graded.reference]
+
+    sharing_decision_record(actor=hub_social_worker, decision=NOT_SHARING, intelligence=graded)
+    response = signed_in(hub_social_worker).get(QUEUE)
+    assert list(rows(response.content.decode())) == [waiting.reference]
+
+
+@pytest.mark.django_db
+def test_an_empty_queue_says_so(
+    hub_social_worker: User, signed_in: Callable[[User], Client]
+) -> None:
+    response = signed_in(hub_social_worker).get(QUEUE)
+    assert response.status_code == 200
+    assert "Nothing is waiting for triage" in response.content.decode()
+    assert "<table" not in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_viewing_the_queue_is_audited(
+    referrer: User, hub_social_worker: User, signed_in: Callable[[User], Client]
+) -> None:
+    concern_from(referrer)
+    signed_in(hub_social_worker).get(QUEUE)
+    event = AccessEvent.objects.filter(user=hub_social_worker, object_type="triage-queue").get()
+    assert event.action == AccessAction.VIEW
+    assert event.details == {"count": 1}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "role",
+    [Role.HUB_PRACTITIONER, Role.HUB_MANAGER, Role.INTELLIGENCE_OFFICER],
+)
+def test_every_hub_role_sees_the_queue(
+    role: Role,
+    referrer: User,
+    make_persona: Callable[..., User],
+    signed_in: Callable[[User], Client],
+) -> None:
+    concern = concern_from(referrer)
+    response = signed_in(make_persona(role)).get(QUEUE)
+    assert response.status_code == 200
+    assert concern.reference in response.content.decode()
+
+
+OUTSIDE_THE_HUB = [
+    Role.REFERRER,
+    Role.ANALYST,
+    Role.PRIVACY_OFFICER,
+    Role.PARTNERSHIP_LEAD,
+    Role.SYSTEM_ADMINISTRATOR,
+]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", OUTSIDE_THE_HUB)
+def test_everyone_outside_the_hub_gets_404_on_every_triage_page(
+    role: Role,
+    referrer: User,
+    make_persona: Callable[..., User],
+    signed_in: Callable[[User], Client],
+) -> None:
+    concern = concern_from(referrer)
+    item = intelligence_from(referrer)
+    client = signed_in(make_persona(role))
+    gets = [
+        QUEUE,
+        reverse("intake:concern_triage", args=[concern.pk]),
+        reverse("intake:intelligence_triage", args=[item.pk]),
+    ]
+    posts = [
+        reverse(f"intake:concern_{name}", args=[concern.pk])
+        for name in ("find_child", "link_child", "create_child", "sharing", "next_step")
+    ] + [
+        reverse("intake:intelligence_sharing", args=[item.pk]),
+        reverse("intake:intelligence_grade", args=[item.pk]),
+    ]
+    for url in gets:
+        assert client.get(url).status_code == 404, url
+    for url in posts:
+        assert client.post(url, {"sharing-rationale": "x"}).status_code == 404, url
+    # The referrer who raised them is no exception: they see status on their own page only.
+    assert concern.sharing_decisions.count() == 0
+    assert not AccessEvent.objects.filter(object_type="concern", action=AccessAction.VIEW).exists()
+
+
+@pytest.mark.django_db
+def test_a_missing_record_is_404_for_the_hub_too(
+    hub_social_worker: User, signed_in: Callable[[User], Client]
+) -> None:
+    client = signed_in(hub_social_worker)
+    missing = uuid.uuid4()
+    assert client.get(reverse("intake:concern_triage", args=[missing])).status_code == 404
+    assert client.get(reverse("intake:intelligence_triage", args=[missing])).status_code == 404
+    assert client.post(reverse("intake:concern_sharing", args=[missing]), {}).status_code == 404
