@@ -1,0 +1,143 @@
+"""Issue 4 end to end: a hub practitioner screens a child to medium, the manager allocates
+the case, the worker writes a safety plan with the child's words, and a missing episode's
+return home interview shows as due within 72 hours — in a real browser, axe-core checked."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+import pyotp
+import pytest
+from django.utils import timezone
+from playwright.sync_api import Page, expect
+
+from cehub.accounts.roles import Role
+from cehub.people.models import PersonCategory
+from cehub.people.services import PersonDetails, person_create
+from tests.factories import TEST_PASSWORD, AgencyFactory, TeamFactory, UserFactory
+
+from .conftest import assert_accessible
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+
+SIGNIFICANT_LABEL = "Missing overnight or longer"  # significant: at least medium when current
+
+
+def _sign_in(page: Page, base: str, email: str, secret: str) -> None:
+    page.goto(base + "/account/login/")
+    page.get_by_label("Email address").fill(email)
+    page.get_by_label("Password").fill(TEST_PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    page.get_by_label("Authenticator code").fill(pyotp.TOTP(secret).now())
+    page.get_by_role("button", name="Sign in").click()
+    expect(page).to_have_url(f"{base}/")
+
+
+def _fill_date(page: Page, prefix: str, day: date) -> None:
+    page.locator(f"#id_{prefix}_day").fill(str(day.day))
+    page.locator(f"#id_{prefix}_month").fill(str(day.month))
+    page.locator(f"#id_{prefix}_year").fill(str(day.year))
+
+
+def test_screen_allocate_plan_and_record_a_missing_episode(page: Page, live_server: object) -> None:
+    base = str(live_server)
+    agency = AgencyFactory(name="Northvale Children's Services")
+    team = TeamFactory(agency=agency, name="Exploitation Hub")
+    worker_secret, manager_secret = pyotp.random_base32(), pyotp.random_base32()
+    worker = UserFactory(
+        email="sam@northvale.example",
+        full_name="Sam Okafor",
+        role=Role.HUB_PRACTITIONER,
+        agency=agency,
+        team=team,
+        totp_secret=worker_secret,
+    )
+    UserFactory(
+        email="helen@northvale.example",
+        full_name="Helen Marsh",
+        role=Role.HUB_MANAGER,
+        agency=agency,
+        team=team,
+        totp_secret=manager_secret,
+    )
+    child = person_create(
+        actor=worker,
+        details=PersonDetails(
+            category=PersonCategory.CHILD,
+            given_name="Kayleigh",
+            family_name="Brookes",
+            date_of_birth=date(2011, 5, 14),
+        ),
+    )
+
+    # --- The practitioner screens Kayleigh -------------------------------------------------
+    _sign_in(page, base, "sam@northvale.example", worker_secret)
+    page.goto(f"{base}/people/{child.pk}/")
+    page.get_by_role("link", name=re.compile("Screen the risk")).click()
+    page.locator("#id_disclosure_2").check()  # No disclosure
+    page.get_by_label(SIGNIFICANT_LABEL, exact=True).check()
+    details = page.locator("#indicator-missing-overnight-details")
+    details.get_by_label("Within the last 3 months").check()
+    details.get_by_label("Confirmed").check()
+    details.get_by_label("Evidence").fill("Police found her in another town at 3am on Saturday")
+    # The computed level updates as the form changes (htmx), before anything is saved.
+    expect(page.locator("#screening-result")).to_contain_text("Medium")
+    assert_accessible(page)
+    page.get_by_label("Medium", exact=True).check()
+    page.get_by_role("button", name="Record the screening").click()
+    expect(page.locator("main")).to_contain_text("Medium")
+    page.get_by_role("button", name="Sign out").click()
+
+    # --- The manager allocates the case -------------------------------------------------
+    _sign_in(page, base, "helen@northvale.example", manager_secret)
+    page.get_by_role("navigation", name="Menu").get_by_role("link", name="Allocations").click()
+    expect(page.locator("main")).to_contain_text("Kayleigh Brookes")
+    assert_accessible(page)
+    page.get_by_role("link", name=re.compile("Kayleigh Brookes")).first.click()
+    page.get_by_label("Allocate the case to").select_option(value=str(worker.pk))
+    page.get_by_role("button", name="Allocate").click()
+    expect(page.locator("main")).to_contain_text("Sam Okafor")
+    assert_accessible(page)
+    case_url = page.url
+    page.get_by_role("button", name="Sign out").click()
+
+    # --- The worker writes the safety plan with Kayleigh's words ------------------------------
+    _sign_in(page, base, "sam@northvale.example", worker_secret)
+    page.goto(case_url)
+    page.get_by_role("link", name=re.compile("safety plan", re.IGNORECASE)).first.click()
+    page.get_by_label("What are we worried about?").fill(
+        "Adults are taking Kayleigh to other towns overnight and she comes back hurt"
+    )
+    page.get_by_label("What will safety look like?").fill(
+        "Kayleigh is at home or with trusted adults every night"
+    )
+    page.get_by_label("The child's own words and wishes").fill(
+        "\u201cI want to stay at my nan's and go back to netball.\u201d"
+    )
+    _fill_date(page, "review_date", timezone.localdate() + timedelta(days=28))
+    page.get_by_role("button", name="Save the safety plan").click()
+    expect(page.locator("main")).to_contain_text(
+        "I want to stay at my nan's and go back to netball"
+    )
+    assert_accessible(page)
+
+    # --- A missing episode: the return home interview is due within 72 hours --------------------
+    page.goto(f"{base}/people/{child.pk}/missing/new/")
+    now = timezone.localtime()
+    went = now - timedelta(hours=20)
+    found = now - timedelta(hours=2)
+    _fill_date(page, "missing_date", went.date())
+    page.get_by_label("Time the child went missing").fill(went.strftime("%H:%M"))
+    _fill_date(page, "reported_date", went.date())
+    page.get_by_label("Time reported missing").fill(
+        (went + timedelta(minutes=30)).strftime("%H:%M")
+    )
+    _fill_date(page, "found_date", found.date())
+    page.get_by_label("Time the child was found (optional)").fill(found.strftime("%H:%M"))
+    page.get_by_label("Medium", exact=True).check()
+    page.get_by_role("button", name="Record the missing episode").click()
+    expect(page.locator("#interview-deadline")).to_contain_text(
+        re.compile(r"Due in 2 days (2[0-2]|19) hours")
+    )
+    assert_accessible(page)
