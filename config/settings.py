@@ -105,6 +105,7 @@ INSTALLED_APPS = [
     "cehub.people",
     "cehub.intake",
     "cehub.cases",
+    "cehub.meetings",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,326 @@
+"""Writes for the daily meeting: create with its agenda snapshot, run it, record discussion and
+actions, close (which locks it), corrections, and completing actions."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+from typing import TYPE_CHECKING
+
+from django.db import transaction
+from django.db.models import Max
+from django.http import Http404
+from django.utils import timezone
+
+from cehub.core.audit import audit_record
+from cehub.core.models import AccessAction
+from cehub.people.models import ChronologyKind, Person
+from cehub.people.services import chronology_record
+
+from .agenda import agenda_window, collect_agenda, last_meeting_before
+from .models import (
+    Action,
+    ActionStatus,
+    AgendaItem,
+    Attendance,
+    ItemKind,
+    Meeting,
+    MeetingStatus,
+    MinuteCorrection,
+)
+
+if TYPE_CHECKING:
+    from cehub.accounts.models import User
+
+
+class MeetingError(ValueError):
+    def __init__(self, message: str, field: str | None = None) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+def _require(actor: User, permission: str) -> None:
+    if not actor.has_perm(permission):
+        raise Http404
+
+
+def _open_for_changes(meeting: Meeting) -> Meeting:
+    locked = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    if locked.status == MeetingStatus.CLOSED:
+        raise MeetingError(
+            "This meeting is closed, so its minutes cannot be changed. Add a correction instead."
+        )
+    return locked
+
+
+def meeting_create(*, actor: User, meeting_date: date, chair: User) -> Meeting:
+    """Create the day's meeting and snapshot its agenda from the records as they are now."""
+    _require(actor, "meetings.manage")
+    if not chair.has_perm("meetings.chair"):
+        raise MeetingError("Choose a hub manager or practitioner to chair", "chair")
+    now = timezone.now()
+    with transaction.atomic():
+        if Meeting.objects.filter(date=meeting_date).exists():
+            raise MeetingError("There is already a meeting on this date", "meeting_date")
+        last = last_meeting_before(meeting_date)
+        start, end = agenda_window(meeting_date, last.date if last else None)
+        meeting = Meeting.objects.create(
+            date=meeting_date,
+            chair=chair,
+            agenda_from=start,
+            agenda_to=end,
+            agenda_built_at=now,
+            created_by=actor,
+        )
+        AgendaItem.objects.bulk_create(
+            AgendaItem(
+                meeting=meeting,
+                position=position,
+                kind=line.kind,
+                summary=line.summary[:300],
+                person_id=line.person_id,
+                node_id=line.node_id,
+                source_type=line.source_type,
+                source_id=line.source_id,
+            )
+            for position, line in enumerate(collect_agenda(meeting_date, start, end), start=1)
+        )
+        audit_record(
+            action=AccessAction.CREATE, user=actor, object_type="meeting", object_id=meeting.pk
+        )
+    return meeting
+
+
+def agenda_item_add(
+    *,
+    actor: User,
+    meeting: Meeting,
+    summary: str,
+    person: Person | None = None,
+    node_id: uuid.UUID | None = None,
+) -> AgendaItem:
+    _require(actor, "meetings.manage")
+    if not summary.strip():
+        raise MeetingError("Say what the item is about", "summary")
+    with transaction.atomic():
+        meeting = _open_for_changes(meeting)
+        last = meeting.items.aggregate(last=Max("position"))["last"] or 0
+        item = AgendaItem.objects.create(
+            meeting=meeting,
+            position=last + 1,
+            kind=ItemKind.ADDED,
+            summary=summary.strip()[:300],
+            person=person,
+            node_id=node_id or (person.node_id if person else None),
+        )
+        audit_record(
+            action=AccessAction.UPDATE,
+            user=actor,
+            object_type="meeting",
+            object_id=meeting.pk,
+            details={"status": "item added"},
+        )
+    return item
+
+
+def agenda_item_remove(*, actor: User, item: AgendaItem) -> AgendaItem:
+    _require(actor, "meetings.manage")
+    with transaction.atomic():
+        _open_for_changes(item.meeting)
+        if item.discussed_at is not None:
+            raise MeetingError("This item has been discussed, so it stays on the agenda")
+        item.removed = True
+        item.save(update_fields=["removed"])
+        audit_record(
+            action=AccessAction.UPDATE,
+            user=actor,
+            object_type="meeting",
+            object_id=item.meeting_id,
+            details={"status": "item removed"},
+        )
+    return item
+
+
+def agenda_item_move(*, actor: User, item: AgendaItem, offset: int) -> None:
+    """Move an item up (-1) or down (+1), swapping with its neighbour."""
+    _require(actor, "meetings.manage")
+    with transaction.atomic():
+        meeting = _open_for_changes(item.meeting)
+        items = list(meeting.items.filter(removed=False).order_by("position"))
+        index = next(i for i, row in enumerate(items) if row.pk == item.pk)
+        other = index + offset
+        if not 0 <= other < len(items):
+            return
+        first, second = items[index], items[other]
+        first.position, second.position = second.position, first.position
+        AgendaItem.objects.bulk_update([first, second], ["position"])
+
+
+def meeting_start(*, actor: User, meeting: Meeting, attendees: list[User]) -> Meeting:
+    _require(actor, "meetings.manage")
+    with transaction.atomic():
+        meeting = _open_for_changes(meeting)
+        now = timezone.now()
+        meeting.status, meeting.started_at = MeetingStatus.IN_PROGRESS, meeting.started_at or now
+        meeting.version += 1
+        meeting.save()
+        for person in attendees:
+            if person.agency_id is None:
+                raise MeetingError(f"{person.full_name} has no agency recorded", "attendees")
+            Attendance.objects.get_or_create(
+                meeting=meeting,
+                user=person,
+                defaults={"agency_id": person.agency_id, "recorded_at": now},
+            )
+        audit_record(
+            action=AccessAction.UPDATE,
+            user=actor,
+            object_type="meeting",
+            object_id=meeting.pk,
+            details={"status": "started", "count": len(attendees)},
+        )
+    return meeting
+
+
+def discussion_record(
+    *, actor: User, item: AgendaItem, discussion: str, decisions: str
+) -> AgendaItem:
+    """What was said and decided; a child discussed gets a chronology entry for the decision."""
+    _require(actor, "meetings.manage")
+    if not discussion.strip():
+        raise MeetingError("Summarise the discussion", "discussion")
+    if not decisions.strip():
+        raise MeetingError("Record the decisions, or write 'No decision'", "decisions")
+    with transaction.atomic():
+        meeting = _open_for_changes(item.meeting)
+        if meeting.status != MeetingStatus.IN_PROGRESS:
+            raise MeetingError("Start the meeting before recording discussions")
+        item = AgendaItem.objects.select_for_update().get(pk=item.pk)
+        item.discussion, item.decisions = discussion.strip(), decisions.strip()
+        item.discussed_by, item.discussed_at = actor, timezone.now()
+        item.save(update_fields=["discussion", "decisions", "discussed_by", "discussed_at"])
+        if item.person is not None:
+            chronology_record(
+                person=item.person,
+                kind=ChronologyKind.MEETING,
+                occurred_at=item.discussed_at,
+                summary=(
+                    f"Discussed at the daily meeting on {meeting.date:%d %b %Y}: {item.decisions}"
+                ),
+                source_type="meeting-item",
+                source_id=item.pk,
+                actor=actor,
+            )
+        audit_record(
+            action=AccessAction.UPDATE,
+            user=actor,
+            object_type="meeting",
+            object_id=meeting.pk,
+            details={"status": "item discussed"},
+        )
+    return item
+
+
+def action_create(
+    *, actor: User, item: AgendaItem, description: str, owner: User | None, due_date: date | None
+) -> Action:
+    _require(actor, "meetings.manage")
+    if not description.strip():
+        raise MeetingError("Describe the action", "description")
+    if owner is None:
+        raise MeetingError("Choose who owns the action", "owner")
+    if owner.agency_id is None or not owner.is_active:
+        raise MeetingError("Choose an active user with an agency", "owner")
+    if due_date is None:
+        raise MeetingError("Enter the date the action is due", "due_date")
+    if due_date < timezone.localdate():
+        raise MeetingError("The due date must be today or in the future", "due_date")
+    with transaction.atomic():
+        meeting = _open_for_changes(item.meeting)
+        action = Action.objects.create(
+            meeting=meeting,
+            item=item,
+            description=description.strip()[:500],
+            owner=owner,
+            owner_agency_id=owner.agency_id,
+            due_date=due_date,
+            created_by=actor,
+            created_at=timezone.now(),
+        )
+        audit_record(
+            action=AccessAction.CREATE,
+            user=actor,
+            object_type="meeting-action",
+            object_id=action.pk,
+        )
+    return action
+
+
+def action_complete(*, actor: User, action: Action, outcome: str) -> Action:
+    """The owner (or a hub manager) completes an action with its outcome."""
+    if action.owner_id != actor.pk and not actor.has_perm("meetings.manage"):
+        raise Http404
+    if not outcome.strip():
+        raise MeetingError("Record the outcome of the action", "outcome")
+    with transaction.atomic():
+        action = Action.objects.select_for_update().get(pk=action.pk)
+        if action.status == ActionStatus.COMPLETED:
+            raise MeetingError("This action is already complete")
+        action.status, action.outcome, action.completed_at = (
+            ActionStatus.COMPLETED,
+            outcome.strip(),
+            timezone.now(),
+        )
+        action.save(update_fields=["status", "outcome", "completed_at"])
+        audit_record(
+            action=AccessAction.UPDATE,
+            user=actor,
+            object_type="meeting-action",
+            object_id=action.pk,
+            details={"status": "completed"},
+        )
+    return action
+
+
+def meeting_close(*, actor: User, meeting: Meeting) -> Meeting:
+    """Close the meeting: its minutes are locked from now on (corrections are added instead)."""
+    _require(actor, "meetings.manage")
+    with transaction.atomic():
+        meeting = _open_for_changes(meeting)
+        meeting.status, meeting.closed_at = MeetingStatus.CLOSED, timezone.now()
+        meeting.version += 1
+        meeting.save()
+        audit_record(
+            action=AccessAction.UPDATE,
+            user=actor,
+            object_type="meeting",
+            object_id=meeting.pk,
+            details={"status": "closed"},
+        )
+    return meeting
+
+
+def correction_add(
+    *, actor: User, meeting: Meeting, text: str, item: AgendaItem | None = None
+) -> MinuteCorrection:
+    _require(actor, "meetings.manage")
+    meeting = Meeting.objects.get(pk=meeting.pk)  # the status as it is now, not as loaded
+    if meeting.status != MeetingStatus.CLOSED:
+        raise MeetingError("Corrections are for closed meetings: edit the minutes directly")
+    if not text.strip():
+        raise MeetingError("Write the correction", "text")
+    with transaction.atomic():
+        correction = MinuteCorrection.objects.create(
+            meeting=meeting,
+            item=item,
+            text=text.strip(),
+            recorded_by=actor,
+            recorded_at=timezone.now(),
+        )
+        audit_record(
+            action=AccessAction.CREATE,
+            user=actor,
+            object_type="meeting-correction",
+            object_id=correction.pk,
+        )
+    return correction
