@@ -22,6 +22,7 @@ import django  # noqa: E402
 
 django.setup()
 
+from django.conf import settings  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import setup_test_environment  # noqa: E402
@@ -36,6 +37,50 @@ def median_seconds(rounds: int, work: Callable[[], None]) -> float:
         work()
         timings.append(time.perf_counter() - start)
     return statistics.median(timings)
+
+
+def bench_hub_pages() -> None:
+    """The hub's busiest reads on the demo partnership (CEHUB_BENCH_SCALE, default 1):
+    fuzzy search, the triage queue and a child's record."""
+    import tempfile
+
+    from cehub.accounts.models import User
+    from cehub.demo.services import seed_demo_partnership
+    from cehub.people.models import Person, PersonCategory, PersonTeamAccess
+    from cehub.people.selectors import SearchCriteria, person_search
+
+    settings.DEMO_MODE = True  # this throwaway database only
+    scale = float(os.environ.get("CEHUB_BENCH_SCALE", "1"))
+    start = time.perf_counter()
+    seed_demo_partnership(var_dir=Path(tempfile.mkdtemp()), scale=scale)
+    print(
+        f"demo partnership at scale {scale}: loaded in {time.perf_counter() - start:.1f} s, "
+        f"{Person.objects.filter(category=PersonCategory.CHILD).count()} children"
+    )
+    worker = User.objects.get(email="hub-practitioner@demo.cehub.test")
+    child = Person.objects.filter(
+        team_access__team_id=worker.team_id, category=PersonCategory.CHILD
+    ).first()
+    misspelt = (child.given_name[:-1] + " " + child.family_name) if child else "Kayley Brooks"
+    search = median_seconds(
+        ROUNDS, lambda: person_search(viewer=worker, criteria=SearchCriteria(name=misspelt))
+    )
+    print(f"person_search (misspelt name): median {search * 1000:.1f} ms")
+    client = Client()
+    client.force_login(worker)
+    pages = ["/hub/triage/", "/people/search/"]
+    if child is not None and PersonTeamAccess.objects.filter(person=child).exists():
+        pages.append(f"/people/{child.pk}/")
+    for path in pages:
+        client.get(path)
+        requests = 20
+        seconds = median_seconds(
+            ROUNDS, lambda p=path, n=requests: [client.get(p) for _ in range(n)]
+        )
+        print(
+            f"GET {path.replace(str(child.pk) if child else '-', '<child>')}: "
+            f"median {seconds / requests * 1000:.1f} ms per request"
+        )
 
 
 def main() -> None:
@@ -84,6 +129,7 @@ def main() -> None:
                 f"GET {path}: median {seconds / requests * 1000:.1f} ms per request "
                 f"({ROUNDS} rounds of {requests}, signed in, MFA checked)"
             )
+        bench_hub_pages()
     finally:
         connection.creation.destroy_test_db(old_name, verbosity=0)
 
