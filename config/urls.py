@@ -17,6 +17,7 @@ urlpatterns = [
     path("", include("cehub.contexts.urls")),
     path("", include("cehub.screening.urls")),
     path("", include("cehub.cases.urls")),
+    path("", include("cehub.meetings.urls")),
     path("privacy-office/", include("cehub.core.urls")),
 ]
 

@@ -26,6 +26,8 @@ NAVIGATION: tuple[NavItem, ...] = (
     NavItem("Home", "home", None),
     NavItem("Triage", "intake:triage_queue", "intake.triage"),
     NavItem("Search", "people:search", "people.search"),
+    NavItem("Daily meeting", "meetings:meeting_list", "meetings.view"),
+    NavItem("My actions", "meetings:my_actions", "meetings.own_actions"),
     NavItem("Allocations", "cases:allocation_queue", "cases.view_queues"),
     NavItem("Approvals", "screening:approval_queue", "screening.approve_lower_level"),
     NavItem("Import missing episodes", "cases:missing_import", "cases.record_missing"),

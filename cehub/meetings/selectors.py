@@ -60,6 +60,9 @@ def agenda_item_get(*, viewer: User, item_id: uuid.UUID) -> AgendaItem:
     item = AgendaItem.objects.select_related("meeting", "person").filter(pk=item_id).first()
     if item is None:
         raise Http404
+    audit_record(
+        action=AccessAction.VIEW, user=viewer, object_type="meeting-item", object_id=item.pk
+    )
     return item
 
 
@@ -98,6 +101,11 @@ def action_get(*, viewer: User, action_id: uuid.UUID) -> Action:
     return action
 
 
+def _safe_cell(value: str) -> str:
+    """Spreadsheets run cells starting =, +, - or @ as formulas: quote them (CSV injection)."""
+    return f"'{value}" if value[:1] in {"=", "+", "-", "@"} else value
+
+
 def actions_csv(*, viewer: User, meeting: Meeting) -> str:
     """The meeting's actions as CSV (an export, so audited as one)."""
     if not viewer.has_perm("meetings.view"):
@@ -108,7 +116,8 @@ def actions_csv(*, viewer: User, meeting: Meeting) -> str:
     writer.writerow(["Item", "Action", "Owner", "Agency", "Due", "Status", "Outcome"])
     for action in rows:
         writer.writerow(
-            [
+            _safe_cell(value)
+            for value in (
                 action.item.summary,
                 action.description,
                 action.owner.full_name,
@@ -116,7 +125,7 @@ def actions_csv(*, viewer: User, meeting: Meeting) -> str:
                 action.due_date.isoformat(),
                 action.get_status_display(),
                 action.outcome,
-            ]
+            )
         )
     audit_record(
         action=AccessAction.EXPORT,

@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from cehub.core.audit import audit_record
 from cehub.core.models import AccessAction
-from cehub.people.models import ChronologyKind, Person
+from cehub.people.models import ChronologyEntry, ChronologyKind, Person
 from cehub.people.services import chronology_record
 
 from .agenda import agenda_window, collect_agenda, last_meeting_before
@@ -147,7 +147,9 @@ def agenda_item_move(*, actor: User, item: AgendaItem, offset: int) -> None:
     with transaction.atomic():
         meeting = _open_for_changes(item.meeting)
         items = list(meeting.items.filter(removed=False).order_by("position"))
-        index = next(i for i, row in enumerate(items) if row.pk == item.pk)
+        index = next((i for i, row in enumerate(items) if row.pk == item.pk), None)
+        if index is None:
+            raise MeetingError("This item has been removed from the agenda")
         other = index + offset
         if not 0 <= other < len(items):
             return
@@ -200,17 +202,21 @@ def discussion_record(
         item.discussed_by, item.discussed_at = actor, timezone.now()
         item.save(update_fields=["discussion", "decisions", "discussed_by", "discussed_at"])
         if item.person is not None:
-            chronology_record(
-                person=item.person,
-                kind=ChronologyKind.MEETING,
-                occurred_at=item.discussed_at,
-                summary=(
-                    f"Discussed at the daily meeting on {meeting.date:%d %b %Y}: {item.decisions}"
-                ),
-                source_type="meeting-item",
-                source_id=item.pk,
-                actor=actor,
-            )
+            summary = f"Discussed at the daily meeting on {meeting.date:%d %b %Y}: {item.decisions}"
+            # Saving the item again updates its entry rather than adding another.
+            updated = ChronologyEntry.objects.filter(
+                source_type="meeting-item", source_id=item.pk
+            ).update(summary=summary[:300], occurred_at=item.discussed_at, recorded_by=actor)
+            if not updated:
+                chronology_record(
+                    person=item.person,
+                    kind=ChronologyKind.MEETING,
+                    occurred_at=item.discussed_at,
+                    summary=summary,
+                    source_type="meeting-item",
+                    source_id=item.pk,
+                    actor=actor,
+                )
         audit_record(
             action=AccessAction.UPDATE,
             user=actor,
@@ -309,6 +315,8 @@ def correction_add(
         raise MeetingError("Corrections are for closed meetings: edit the minutes directly")
     if not text.strip():
         raise MeetingError("Write the correction", "text")
+    if item is not None and item.meeting_id != meeting.pk:
+        raise MeetingError("That item belongs to another meeting")
     with transaction.atomic():
         correction = MinuteCorrection.objects.create(
             meeting=meeting,

@@ -206,3 +206,31 @@ def test_one_meeting_a_day(chair: User, meeting: Meeting) -> None:
 def test_minutes_are_for_hub_roles(teacher: User, chair: User) -> None:
     with pytest.raises(Http404):
         meeting_create(actor=teacher, meeting_date=MONDAY, chair=chair)
+
+
+def test_saving_an_item_twice_keeps_one_chronology_entry(
+    chair: User, meeting: Meeting, child: Person
+) -> None:
+    item = _started_item(chair, meeting, child)
+    discussion_record(actor=chair, item=item, discussion="Shared", decisions="First decision")
+    discussion_record(actor=chair, item=item, discussion="Shared", decisions="Second decision")
+    entries = ChronologyEntry.objects.filter(person=child, kind=ChronologyKind.MEETING)
+    assert entries.count() == 1
+    assert "Second decision" in entries.get().summary
+
+
+def test_actions_csv_neutralises_spreadsheet_formulas(
+    chair: User, meeting: Meeting, child: Person, police_officer: User
+) -> None:
+    from cehub.meetings.selectors import actions_csv
+
+    item = _started_item(chair, meeting, child)
+    action_create(
+        actor=chair,
+        item=item,
+        description="=HYPERLINK(1)",
+        owner=police_officer,
+        due_date=date.today() + timedelta(days=1),
+    )
+    text = actions_csv(viewer=chair, meeting=meeting)
+    assert "'=HYPERLINK" in text

@@ -1,0 +1,151 @@
+"""Issue 5 end to end: yesterday's concern and missing episode are on today's agenda; the
+chair records a decision and an action for a police officer, who sees it under "My actions";
+once overdue it returns to the next agenda; the child's chronology shows the decision."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pyotp
+import pytest
+import time_machine
+from playwright.sync_api import Page, expect
+
+from cehub.accounts.roles import AgencyKind, Role
+from cehub.cases.models import PoliceRiskGrade
+from cehub.cases.services import MissingEpisodeInput, missing_episode_record
+from cehub.intake.models import Awareness
+from cehub.intake.services import ConcernSubmission, concern_submit
+from cehub.people.models import PersonCategory
+from cehub.people.services import PersonDetails, person_create
+from tests.factories import TEST_PASSWORD, AgencyFactory, TeamFactory, UserFactory
+
+from .conftest import assert_accessible
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+LONDON = ZoneInfo("Europe/London")
+TUESDAY = datetime(2026, 11, 17, 10, 0, tzinfo=LONDON)
+WEDNESDAY = datetime(2026, 11, 18, 8, 30, tzinfo=LONDON)
+NEXT_MONDAY = datetime(2026, 11, 23, 8, 30, tzinfo=LONDON)
+
+
+def _sign_in(page: Page, base: str, email: str, secret: str) -> None:
+    page.goto(base + "/account/login/")
+    page.get_by_label("Email address").fill(email)
+    page.get_by_label("Password").fill(TEST_PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    page.get_by_label("Authenticator code").fill(pyotp.TOTP(secret).now())
+    page.get_by_role("button", name="Sign in").click()
+    expect(page).to_have_url(f"{base}/")
+
+
+def _set_up_meeting(page: Page) -> None:
+    page.get_by_role("navigation", name="Menu").get_by_role("link", name="Daily meeting").click()
+    page.get_by_role("link", name="Set up today's meeting").click()
+    page.get_by_role("button", name="Set up the meeting").click()
+
+
+def test_daily_meeting_from_agenda_to_action_to_next_agenda(
+    page: Page, live_server: object
+) -> None:
+    base = str(live_server)
+    social_care = AgencyFactory(name="Northvale Children's Services")
+    hub_team = TeamFactory(agency=social_care, name="Exploitation Hub")
+    police = AgencyFactory(name="Northvale Police", kind=AgencyKind.POLICE)
+    chair_secret, officer_secret = pyotp.random_base32(), pyotp.random_base32()
+    chair = UserFactory(
+        email="helen@northvale.example",
+        full_name="Helen Marsh",
+        role=Role.HUB_MANAGER,
+        agency=social_care,
+        team=hub_team,
+        totp_secret=chair_secret,
+    )
+    officer = UserFactory(
+        email="tom.reilly@police.example",
+        full_name="DC Tom Reilly",
+        role=Role.INTELLIGENCE_OFFICER,
+        agency=police,
+        team=TeamFactory(agency=police, name="Police hub"),
+        totp_secret=officer_secret,
+    )
+    teacher = UserFactory(
+        email="priya@school.example",
+        role=Role.REFERRER,
+        agency=AgencyFactory(name="Riverside Academy", kind=AgencyKind.EDUCATION),
+    )
+
+    with time_machine.travel(TUESDAY, tick=False):
+        child = person_create(
+            actor=chair,
+            details=PersonDetails(
+                category=PersonCategory.CHILD, given_name="Kayleigh", family_name="Brookes"
+            ),
+        )
+        concern_submit(
+            actor=teacher,
+            submission=ConcernSubmission(
+                child_given_name="Jade",
+                child_family_name="Hill",
+                what_happened="Adults in a car wait for Jade after school",
+                child_aware=Awareness.YES,
+                family_aware=Awareness.YES,
+                consent_given=Awareness.YES,
+            ),
+        )
+        missing_episode_record(
+            actor=chair,
+            person=child,
+            data=MissingEpisodeInput(
+                missing_from=TUESDAY - timedelta(hours=3),
+                reported_at=TUESDAY - timedelta(hours=2),
+                found_at=TUESDAY - timedelta(hours=1),
+                police_risk_grade=PoliceRiskGrade.MEDIUM,
+            ),
+        )
+
+    # --- Wednesday: the chair's meeting -----------------------------------------------------
+    with time_machine.travel(WEDNESDAY, tick=True):
+        _sign_in(page, base, chair.email, chair_secret)
+        _set_up_meeting(page)
+        agenda = page.locator("#agenda")
+        expect(agenda).to_contain_text("New concern")
+        expect(agenda).to_contain_text("Jade Hill")
+        expect(agenda).to_contain_text("Missing episode: Kayleigh Brookes")
+        assert_accessible(page)
+        page.get_by_label("DC Tom Reilly", exact=False).first.check()
+        page.get_by_role("button", name="Start the meeting").click()
+
+        page.goto(base + "/meetings/")
+        page.get_by_role("link", name=re.compile("Wednesday 18 November 2026")).click()
+        page.get_by_role("link", name="Missing episode: Kayleigh Brookes (found)").click()
+        page.get_by_label("Discussion summary").fill("Police and school shared what they know.")
+        page.get_by_label("Decisions").fill("Strategy discussion today; consider a CAWN")
+        page.get_by_label("Action", exact=True).fill("Check the hotel register for the weekend")
+        page.get_by_label("Who owns the action").select_option(value=str(officer.pk))
+        page.locator("#id_action_due_date_day").fill("20")
+        page.locator("#id_action_due_date_month").fill("11")
+        page.locator("#id_action_due_date_year").fill("2026")
+        assert_accessible(page)
+        page.get_by_role("button", name=re.compile("^Save and go")).click()
+        expect(page.locator(".govuk-error-summary")).to_have_count(0)
+        page.get_by_role("button", name="Sign out").click()
+
+        # The police officer sees the action under "My actions".
+        _sign_in(page, base, officer.email, officer_secret)
+        page.get_by_role("navigation", name="Menu").get_by_role("link", name="My actions").click()
+        expect(page.locator("main")).to_contain_text("Check the hotel register for the weekend")
+        assert_accessible(page)
+        page.get_by_role("button", name="Sign out").click()
+
+    # --- The next Monday: the action is overdue and back on the agenda ------------------------
+    with time_machine.travel(NEXT_MONDAY, tick=True):
+        _sign_in(page, base, chair.email, chair_secret)
+        _set_up_meeting(page)
+        expect(page.locator("#agenda")).to_contain_text("Overdue action for DC Tom Reilly")
+        # The child's chronology shows the decision.
+        page.goto(f"{base}/people/{child.pk}/")
+        expect(page.locator("main")).to_contain_text("Strategy discussion today; consider a CAWN")
+        assert_accessible(page)
