@@ -130,6 +130,7 @@ def case_open_or_update(*, actor: User, person: Person, level: str, screening: S
         previous = case.level
         case.level, case.review_due_at = level, now + review_interval()
         if case.status == CaseStatus.STEPPED_DOWN:
+            case.closure_outcome, case.closure_reason = "", ""
             case.status = (
                 CaseStatus.OPEN if case.allocated_worker_id else CaseStatus.AWAITING_ALLOCATION
             )
@@ -143,6 +144,33 @@ def case_open_or_update(*, actor: User, person: Person, level: str, screening: S
         case=case, level=level, screening=screening, changed_at=now, changed_by=actor
     )
     return case
+
+
+def case_rescreened_below_threshold(
+    *, actor: User, person: Person, level: str, screening: Screening
+) -> None:
+    """A child with a live case re-screened at none or low: the case keeps going (closing it
+    is a decision), but its level and review date follow the screening."""
+    case = (
+        Case.objects.select_for_update()
+        .filter(person=person)
+        .exclude(status=CaseStatus.CLOSED)
+        .first()
+    )
+    if case is None:
+        return
+    now = timezone.now()
+    previous = case.level
+    case.level, case.review_due_at = level, now + review_interval()
+    case.version += 1
+    case.save(update_fields=["level", "review_due_at", "version"])
+    CaseLevelChange.objects.create(
+        case=case, level=level, screening=screening, changed_at=now, changed_by=actor
+    )
+    if previous != level:
+        _chronology(
+            person, actor, f"Case level changed from {previous} to {level}", "case", case.pk
+        )
 
 
 def case_level_follow_screening(*, actor: User, screening: Screening) -> None:
@@ -483,6 +511,9 @@ def return_interview_record(
         raise CaseError("The interview must be offered after the child was found", "offered_at")
     if completed_at is not None and completed_at < offered_at:
         raise CaseError("The interview cannot be completed before it was offered", "completed_at")
+    now = timezone.now()
+    if offered_at > now or (completed_at is not None and completed_at > now):
+        raise CaseError("Interview times must be in the past", "offered_at")
     if acceptance not in InterviewAcceptance.values:
         raise CaseError("Say whether the child accepted the interview", "acceptance")
     if completed_at is not None and acceptance != InterviewAcceptance.ACCEPTED:
@@ -739,7 +770,9 @@ def nrm_record(
         _chronology(
             person,
             actor,
-            "National Referral Mechanism referral recorded",
+            "National Referral Mechanism: "
+            f"reasonable grounds {NRMDecision(reasonable_grounds).label.lower()}, "
+            f"conclusive grounds {NRMDecision(conclusive_grounds).label.lower()}",
             "nrm",
             referral.pk,
             kind=ChronologyKind.NRM,

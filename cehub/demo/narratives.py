@@ -697,3 +697,436 @@ INTEL_NOT_SHARE_RATIONALES: tuple[str, ...] = (
     "Held in the hub's intelligence picture only: sharing now could identify the source.",
     "Not shared yet: it needs corroborating before partners act on it.",
 )
+
+# --- Screening ---------------------------------------------------------------------------
+# Evidence for each ticked indicator: what was seen or heard, and by whom.
+EVIDENCE_REPORTED = "Reported to the hub by {author} on {date}."
+EVIDENCE_OLDER = "Last reported in {month}; nothing like it has been reported since."
+EVIDENCE_VISIT = "Seen by the hub worker at a visit to {child} on {date}."
+EVIDENCE_RECORDS: tuple[str, ...] = (
+    "From children's services records.",
+    "Told to the hub by {pos} school.",
+    "Told to the hub by {pos} parents or carers.",
+    "Known from {pos} health records, shared with the family's agreement.",
+)
+# Advice when the level is none or low (the low-risk guidance: a trusted relationship, the
+# difficult conversations, sharing information and support services).
+ADVICE: tuple[str, ...] = (
+    "Talked with {child} and {pos} parents about the signs of grooming and how to report "
+    "accounts. School will keep a named trusted adult for {obj} and tell the hub anything new.",
+    "Shared the low-risk guidance with the designated safeguarding lead: build a trusted "
+    "relationship with {child}, keep talking with {obj} about the adults around {obj}, and share "
+    "new information with the hub the same day.",
+    "Advised school to review {child}'s attendance every day and to have a trusted adult check "
+    "in with {obj} weekly. The family know how to contact the hub and the police.",
+    "Talked with {pos} carers about what to look out for: new phones, gifts, lifts and being "
+    "late home. They will call the police straight away if {subj} is missing.",
+    "Met {child} with {pos} youth worker. {Subj} knows who to talk to if anyone makes {obj} feel "
+    "unsafe, online or in person. Screen again if anything changes.",
+)
+SIGNPOSTS: dict[str, tuple[str, ...]] = {
+    "cse": (
+        "Safe Steps Youth Charity (one-to-one youth work)",
+        "School nursing team (emotional wellbeing and sexual health advice)",
+        "Early Help (family support)",
+    ),
+    "cce": (
+        "Safe Steps Youth Charity (mentoring and evening activities)",
+        "Northvale Youth Justice Service prevention team",
+        "Early Help (family support)",
+    ),
+    "online": (
+        "Childline, including the Report Remove service",
+        "School online safety lead",
+        "School nursing team (emotional wellbeing)",
+    ),
+    "other": (
+        "Early Help (family support)",
+        "Safe Steps Youth Charity (youth work)",
+        "School nursing team (emotional wellbeing)",
+    ),
+}
+RAISE_RATIONALES: tuple[str, ...] = (
+    "Raised to {level}: school and police both report the same adults waiting for {child}, and "
+    "the contact is growing faster than the score shows.",
+    "Raised to {level}: {child} is very frightened of the adults involved and has no protective "
+    "adult at home at the moment. The score does not reflect how isolated {subj} is.",
+)
+LOWER_RATIONALES: tuple[str, ...] = (
+    "Lowered to {level}: the significant signs all come from one week, before the safety plan. "
+    "Since then {child} has slept at home every night, is back at school and talks to {pos} "
+    "worker every week.",
+    "Lowered to {level}: the adults involved have been arrested and are on bail conditions not "
+    "to contact children. {child} has had no contact from them for six weeks and says {subj} "
+    "feels safer.",
+    "Lowered to {level}: the adults have not contacted {child} since {pos} phone number changed "
+    "and school changed {pos} route home. The case stays open while this is tested.",
+)
+DECISION_AGREE: tuple[str, ...] = (
+    "Agreed: what has happened since the last screening supports the lower level. Screen again "
+    "in six weeks, sooner if anything changes.",
+    "Agreed, with the plan kept in place: the protective adults around {child} are acting on "
+    "every warning sign.",
+)
+DECISION_NOT_AGREE = (
+    "Not agreed: the adults are still trying to contact {child} and the safety plan has only "
+    "just started. The computed level stands."
+)
+
+# --- Cases --------------------------------------------------------------------------------
+CLOSURE_REASONS: dict[str, tuple[str, ...]] = {
+    "risk-reduced": (
+        "Screened again at {level}: {child} is back in school full time, is home every night and "
+        "has had no contact from the adults for three months. The family know how to reach the "
+        "hub.",
+        "Screened again at {level}: the adults involved have been charged and are on bail "
+        "conditions. {child} is settled and has a trusted adult at school.",
+    ),
+    "stepped-down": (
+        "Stepped down to Early Help: screened again at {level}. Family support continues, with "
+        "the youth worker staying the same for {child}.",
+        "Stepped down to the school's pastoral team and Safe Steps youth work: screened again at "
+        "{level}. Any new concern comes straight back to the hub.",
+    ),
+    "moved-away": (
+        "{child} has moved with {pos} family to another county. The case, the safety plan and "
+        "the chronology were sent to the exploitation team there, who have confirmed they have "
+        "them.",
+    ),
+}
+
+# --- Safety plans -----------------------------------------------------------------------------
+DANGER_STATEMENTS: dict[str, tuple[str, ...]] = {
+    "county-line": (
+        "We are worried that adults running a drugs line into Brinmoor, including those known as "
+        "'Dex' and 'Nino', are making {child} carry and hide drugs, keeping {obj} at Flat 7, "
+        "Calder Court and threatening {obj} over a debt they have made up. {Subj} could be "
+        "seriously hurt, or taken to another town again.",
+    ),
+    "takeaway-hotel": (
+        "We are worried that adults who meet children at Late Bites are sexually exploiting "
+        "{child}: they give {obj} alcohol, food and gifts, take {obj} to The Fallowby Court Hotel "
+        "and book cars to collect {obj} late at night.",
+    ),
+    "online-group": (
+        "We are worried that adults in the 'Night Owls' group chat are contacting {child}, "
+        "pressuring {obj} for images and threatening to share them with {pos} friends.",
+    ),
+    "cse": (
+        "We are worried that an adult man is sexually exploiting {child}: he gives {obj} gifts, "
+        "lifts and alcohol, and {child} has been sexually abused.",
+        "We are worried that adults are taking {child} to parties and flats where {subj} is "
+        "given alcohol and drugs and is sexually abused.",
+    ),
+    "cce": (
+        "We are worried that adults are making {child} carry drugs and money and have told "
+        "{obj} {subj} owes them a debt. {Subj} has been hurt and is frightened of them.",
+        "We are worried that adults are sending {child} to other towns with drugs, and that "
+        "{subj} goes missing whenever they call.",
+    ),
+    "online": (
+        "We are worried that adults online are contacting {child}, asking {obj} for images and "
+        "blackmailing {obj} for money.",
+    ),
+    "other": (
+        "We are worried that adults outside {pos} family are grooming {child}, and that nobody "
+        "yet knows who they all are.",
+    ),
+}
+SAFETY_GOALS: tuple[str, ...] = (
+    "{child} is safe from the adults who are exploiting {obj}, sleeps at home every night and is "
+    "back in full-time education.",
+    "{child} knows who to call when the adults make contact, and every adult around {obj} acts "
+    "on a warning sign the same day.",
+    "{child} has no contact with the adults of concern, has a trusted adult to talk to every "
+    "week and feels safe at school.",
+)
+# The child's own words, in quotation marks: what they want, never what they "did".
+PLAN_CHILD_WORDS: dict[str, tuple[str, ...]] = {
+    "cse": (
+        "I want to feel safe walking home from school. I don't want him to have my number any "
+        "more.",
+        "I want to get back to netball and see my real friends.",
+        "I want one person I can talk to who won't judge me.",
+        "I don't want to keep telling my story to new people. I just want it to stop.",
+    ),
+    "cce": (
+        "I want to finish Year 11 and go to college to do mechanics.",
+        "I want them to leave my little brother alone. I want my mum to stop worrying.",
+        "I want the calls to stop. I want to go out without looking over my shoulder.",
+        "I don't want to move schools. I want to stay near my mates.",
+    ),
+    "online": (
+        "I want the pictures gone. I want to use my phone without panicking every time it buzzes.",
+        "I want my dad to know it wasn't my fault.",
+        "I want them blocked everywhere and I want to go back to school.",
+    ),
+    "other": (
+        "I want things to go back to normal.",
+        "I want someone to listen to me properly.",
+    ),
+}
+PLAN_WISHES: tuple[str, ...] = (
+    "{child} wants the same worker to stay with {obj}.",
+    "{child} asked that {pos} mum is told before anyone visits.",
+    "{child} would like to meet at school rather than at home.",
+    "{child} wants to keep {pos} phone, with the numbers of concern blocked.",
+    "{child} asked for help to tell {pos} friends why {subj} has changed number.",
+)
+# At home with family, and in care (foster carers or a children's home).
+TRUSTED_ADULTS: dict[str, tuple[str, ...]] = {
+    "home": (
+        "{Pos} mum; {pos} head of year; {pos} youth worker at Safe Steps",
+        "{Pos} nan; {pos} football coach; {pos} form tutor",
+        "{Pos} dad; the school nurse; {pos} hub worker",
+    ),
+    "care": (
+        "{Pos} foster carer; the school nurse; {pos} hub worker",
+        "{Pos} key worker where {subj} lives; {pos} social worker; {pos} head of year",
+    ),
+}
+SAFE_PLACES: dict[str, tuple[str, ...]] = {
+    "home": (
+        "Home; {pos} nan's house; the school library at lunchtime",
+        "School, with the pastoral office open at break and lunch; home",
+        "Home; the leisure centre, where {pos} coach knows the plan",
+    ),
+    "care": (
+        "Where {subj} lives; the youth club on Tuesdays and Thursdays",
+        "School, with the pastoral office open at break and lunch; where {subj} lives",
+    ),
+}
+STRATEGIES: tuple[str, ...] = (
+    "If the adults call or message, {child} will not reply and will show the message to a "
+    "trusted adult, who will tell the police and the hub the same day.",
+    "The adults {subj} lives with will report {obj} missing straight away if {subj} is not home "
+    "by the agreed time, and give police the details of any car or address they know.",
+    "School will meet {child} at the gate and check in at lunch; any absence is followed up by "
+    "10am.",
+    "{child} has a safe word to text a trusted adult when {subj} wants to be collected, with no "
+    "questions asked.",
+)
+# Actions by the agencies around the child: (action, owner as a role title).
+PLAN_ACTIONS: dict[str, tuple[tuple[str, str], ...]] = {
+    "education": (
+        (
+            "Meet {child} at the gate each morning and check in at lunch; tell the hub the same "
+            "day if {subj} is missing from lessons.",
+            "Designated safeguarding lead",
+        ),
+        (
+            "Agree a named trusted adult for {child} in school and a quiet place to go when "
+            "{subj} feels unsafe.",
+            "Head of year",
+        ),
+        (
+            "Support a return to a full timetable, with help to catch up on the work {subj} "
+            "missed.",
+            "Designated safeguarding lead",
+        ),
+    ),
+    "police": (
+        (
+            "Flag {child}'s home address and the places of concern for patrols; act on any "
+            "sighting of the adults or vehicles involved.",
+            "Neighbourhood sergeant",
+        ),
+        (
+            "Pursue the adults involved, including child abduction warning notices, and share "
+            "what is found with the hub.",
+            "Exploitation hub detective constable",
+        ),
+        (
+            "Treat any stop or arrest of {child} as a safeguarding matter and tell the hub "
+            "worker the same day.",
+            "Exploitation hub detective constable",
+        ),
+    ),
+    "health": (
+        (
+            "Offer {child} a health check and a confidential space to talk, and a referral for "
+            "emotional wellbeing support if {subj} wants it.",
+            "School nurse",
+        ),
+        (
+            "Offer sexual health advice and a follow-up appointment with the same nurse.",
+            "Sexual health nurse",
+        ),
+    ),
+    "youth": (
+        (
+            "Weekly one-to-one sessions with the same youth worker, including help to plan for "
+            "college.",
+            "Youth worker",
+        ),
+        (
+            "Find an evening activity {child} enjoys, such as the boxing club or the youth club, "
+            "and go with {obj} the first time.",
+            "Youth worker",
+        ),
+        (
+            "Arrange a work experience placement away from the places the adults use.",
+            "Youth justice case manager",
+        ),
+    ),
+    "social-care": (
+        (
+            "Visit {child} every week and review this plan with {obj} and {pos} carers.",
+            "Hub social worker",
+        ),
+    ),
+}
+
+# --- Missing episodes -----------------------------------------------------------------------
+MISSING_LAST_SEEN: dict[str, tuple[str, ...]] = {
+    "county-line": (
+        "At home, leaving straight after a phone call",
+        "Brinmoor High School at the end of the day",
+        "Outside Brinmoor railway station",
+    ),
+    "takeaway-hotel": (
+        "Outside Late Bites, Market Street, Fallowby",
+        "Fallowby bus interchange",
+    ),
+    "": (
+        "At home in the evening",
+        "Leaving school at home time",
+        "In Aldergate town centre with friends",
+        "At a friend's house",
+    ),
+}
+MISSING_FOUND_WHERE: dict[str, tuple[str, ...]] = {
+    "county-line": (
+        "Flat 7, Calder Court, Brinmoor",
+        "Brinmoor railway station",
+        "A flat in a town in another county, found by the local police",
+        "On a train, found by British Transport Police",
+    ),
+    "takeaway-hotel": (
+        "The Fallowby Court Hotel",
+        "Late Bites, Market Street, Fallowby",
+        "A car park in Fallowby, in a private hire car",
+    ),
+    "": (
+        "A friend's house",
+        "Castle Park, Aldergate",
+        "Aldergate bus station",
+        "Walked back home at 7am and told {pos} carers where {subj} had been",
+    ),
+}
+MISSING_FOUND_WITH: dict[str, tuple[str, ...]] = {
+    "county-line": (
+        "An adult known as 'Nino' and two other young people",
+        "Alone, with two phones and cash",
+        "Adults not known to the family",
+    ),
+    "takeaway-hotel": (
+        "Two adult men",
+        "A woman known as 'Roxy'",
+        "Two other girls from the children's home",
+    ),
+    "": ("Alone", "Friends of the same age", "An adult not known to the family"),
+}
+MISSING_HARM: dict[str, tuple[str, ...]] = {
+    "county-line": (
+        "Said adults made {obj} hold a bag and would not let {obj} leave the flat.",
+        "Had a cut to {pos} hand and had not eaten for a day.",
+    ),
+    "takeaway-hotel": (
+        "Said adults gave {obj} vodka at the hotel; taken for a medical and seen by a sexual "
+        "health nurse.",
+    ),
+    "": ("Said an adult gave {obj} alcohol and a lift home.",),
+}
+INTERVIEW_BY: tuple[str, ...] = (
+    "Return home interview worker, Safe Steps Youth Charity",
+    "Independent return home interview worker, Safe Steps Youth Charity",
+)
+INTERVIEW_SUMMARIES: dict[str, tuple[str, ...]] = {
+    "county-line": (
+        "{child} talked about the adults who call {obj} and said {subj} is frightened of what "
+        "they will do. {Subj} wants help to get back into school. Shared with the hub worker the "
+        "same day.",
+        "{child} said {subj} was taken to another town and told to stay in a flat until the "
+        "bags were gone. {Subj} asked for the same worker next time. Passed to the police.",
+        '{child} said: "I just want them to leave me alone." {Subj} agreed to weekly sessions '
+        "with the youth worker.",
+    ),
+    "takeaway-hotel": (
+        "{child} described adults at the hotel giving {obj} alcohol. {Subj} was supported to "
+        "speak to police and a sexual health nurse.",
+        "{child} said a woman {subj} met at Late Bites arranged the car. {Subj} asked the adults "
+        "caring for {obj} to check on {obj} at night.",
+    ),
+    "": (
+        "{child} said {subj} stayed with friends after an argument at home and felt unable to "
+        "go back. Family support offered; no exploitation disclosed this time.",
+        "{child} talked about feeling low and wanting space. {Subj} was given the number for "
+        "the youth worker and agreed to see the school nurse.",
+        "{child} said an adult gave {obj} a lift and alcohol. Shared with police and the hub "
+        "worker the same day.",
+    ),
+}
+
+# --- Disruption of the adults, places and vehicles (networks.py names them) -----------------
+DISRUPTION_TEXTS: dict[str, tuple[str, str]] = {
+    # key: (description, outcome when completed)
+    "dex": (
+        "Child abduction warning notice naming the two children seen with him at Flat 7, "
+        "Calder Court.",
+        "Served in person by the exploitation team. He has been told he must not contact or be "
+        "with the children named; a breach will lead to his arrest.",
+    ),
+    "tee": (
+        "Child abduction warning notice after he was seen collecting a child from school in the "
+        "silver Ford Focus.",
+        "Served after a vehicle stop. He has not been seen near the school since.",
+    ),
+    "nino": (
+        "Child abduction warning notice for the children found at Flat 7, Calder Court, to be "
+        "served while he is on bail.",
+        "",
+    ),
+    "kels": (
+        "Child abduction warning notice for the children whose train tickets she bought.",
+        "",
+    ),
+    "flat": (
+        "Closure order for Flat 7, Calder Court, applied for with housing and the tenant's "
+        "support worker.",
+        "Full closure order granted by the magistrates for three months. The tenant, whose home "
+        "had been taken over, has moved to safe accommodation.",
+    ),
+    "takeaway": (
+        "Licensing review of Late Bites after children were seen with adults there after closing.",
+        "Licence conditions added: CCTV kept for 31 days, no under-18s after 9pm without a "
+        "parent, and staff trained to spot exploitation.",
+    ),
+    "hotel": (
+        "Licensing referral and a Hotel Watch visit: rooms booked in cash by the same man, with "
+        "children arriving late at night.",
+        "",
+    ),
+    "car": (
+        "Marker and stop of the silver Ford Focus used to collect children from Brinmoor railway "
+        "station.",
+        "Stopped on the ring road: the driver was arrested, and drugs and two phones were "
+        "seized. A child in the car was taken to a place of safety.",
+    ),
+    "taxi": (
+        "Marker on the private hire car seen collecting girls from Willow Lodge; licensing asked "
+        "to review the driver's licence.",
+        "",
+    ),
+    "vinnie": (
+        "Application for a sexual risk order, supported by the hotel's CCTV and the children's "
+        "accounts.",
+        "",
+    ),
+    "roxy": (
+        "Child exploitation warning letter about the girls she walked from Willow Lodge to Late "
+        "Bites.",
+        "Delivered by police with her housing officer. She has not been seen near Willow Lodge "
+        "since.",
+    ),
+}

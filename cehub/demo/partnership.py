@@ -1,9 +1,11 @@
 """Loading the demo partnership's records through CE Hub's own services.
 
 Everything is written the way the product writes it — concerns submitted by professionals,
-children linked and records created at triage, sharing decisions, next steps, grading — so the
-access log, chronologies, team relationships and links are exactly what real use produces. Only
-the dates are then moved (``backdate.DemoClock``) to spread the stories over 18 months.
+children linked and records created at triage, sharing decisions, next steps, grading, then the
+hub's case work (``casework.py``: screenings, cases, safety plans, missing episodes, NRM
+referrals, disruption) — so the access log, chronologies, team relationships and links are
+exactly what real use produces. Only the dates are then moved (``backdate.DemoClock``) to spread
+the stories over 18 months.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from django.utils import timezone
 
 from cehub.accounts.models import Agency, Team, User
 from cehub.accounts.services import user_create
+from cehub.cases.models import Case, DisruptionAction, MissingEpisode, NRMReferral, SafetyPlan
 from cehub.contexts.models import Group, GroupKind, Location, Node, Object, ObjectKind, Relation
 from cehub.contexts.services import (
     group_create,
@@ -41,8 +44,10 @@ from cehub.intake.services import (
 )
 from cehub.people.models import Person, PersonCategory
 from cehub.people.services import person_create
+from cehub.screening.models import Screening
 
 from .backdate import DemoClock
+from .casework import CaseworkLoader, plan_casework
 from .catalogue import HUB_COLLEAGUES
 from .personas import PERSONAS
 from .plan import (
@@ -76,6 +81,12 @@ class PartnershipSummary:
     accounts: int
     concerns: int
     intelligence: int
+    screenings: int
+    cases: int
+    safety_plans: int
+    missing_episodes: int
+    disruptions: int
+    nrm_referrals: int
     seconds: float
 
 
@@ -106,6 +117,12 @@ def load_partnership(
         accounts=Object.objects.filter(kind=ObjectKind.ONLINE_ACCOUNT).count(),
         concerns=len(loader.concern_ids),
         intelligence=len(loader.intelligence_ids),
+        screenings=Screening.objects.count(),
+        cases=Case.objects.count(),
+        safety_plans=SafetyPlan.objects.count(),
+        missing_episodes=MissingEpisode.objects.count(),
+        disruptions=DisruptionAction.objects.count(),
+        nrm_referrals=NRMReferral.objects.count(),
         seconds=time.monotonic() - started,
     )
 
@@ -120,6 +137,8 @@ class _Loader:
         self.adults: dict[str, Person] = {}
         self.group: Group | None = None
         self.concern_ids: list[uuid.UUID] = []
+        # id() of each planned concern -> the concern written for it, for the case work.
+        self.concern_by_plan: dict[int, uuid.UUID] = {}
         self.intelligence_ids: list[uuid.UUID] = []
 
     def run(self) -> None:
@@ -134,9 +153,23 @@ class _Loader:
                 self.intelligence(event)
             if done % 25 == 0 or done == len(events):
                 self.progress(stage, done, len(events))
+        casework = CaseworkLoader(
+            plan=self.plan,
+            casework=plan_casework(self.plan),
+            clock=self.clock,
+            users=self.users,
+            children=self.children,
+            adults=self.adults,
+            concerns=self.concern_by_plan,
+            progress=self.progress,
+        ).run()
         stage = "Dating the records across the last 18 months"
         self.progress(stage, 0, 1)
-        self.clock.apply(concerns=self.concern_ids, intelligence=self.intelligence_ids)
+        self.clock.apply(
+            concerns=self.concern_ids,
+            intelligence=self.intelligence_ids,
+            missing_episodes=casework.episodes,
+        )
         self.progress(stage, 1, 1)
 
     # --- people who write to the hub ----------------------------------------------------------
@@ -182,6 +215,7 @@ class _Loader:
         with self.clock.step(event.at):
             concern = concern_submit(actor=self.users[event.author], submission=event.submission)
         self.concern_ids.append(concern.pk)
+        self.concern_by_plan[id(event)] = concern.pk
         triage = event.triage
         if triage is None or triage.link_after is None:
             return

@@ -159,10 +159,15 @@ def screening_record(
             source_id=screening.pk,
             actor=actor,
         )
-        if needs_case:
-            from cehub.cases.services import case_open_or_update
+        # Imported here: cases build on screenings, not the other way round.
+        from cehub.cases.services import case_open_or_update, case_rescreened_below_threshold
 
+        if needs_case:
             case_open_or_update(
+                actor=actor, person=person, level=standing_level, screening=screening
+            )
+        else:
+            case_rescreened_below_threshold(
                 actor=actor, person=person, level=standing_level, screening=screening
             )
         audit_record(

@@ -288,3 +288,28 @@ def test_any_hub_manager_can_open_a_child_waiting_for_allocation(
     assert case.status == CaseStatus.OPEN
     # Once allocated elsewhere, the manager's access ends with the waiting.
     assert not can_open_record(other_manager, child)
+
+
+def test_rescreening_low_moves_the_live_case_level_and_review(
+    hub_social_worker: User, child: Person
+) -> None:
+    screening_record(
+        actor=hub_social_worker,
+        person=child,
+        answers=_significant_current(),
+        disclosure=False,
+        final_level="medium",
+    )
+    case = Case.objects.get(person=child)
+    screening_record(
+        actor=hub_social_worker,
+        person=child,
+        answers=_answers_for_score(7),
+        disclosure=False,
+        final_level="low",
+        advice_given="Youth club and school mentor",
+    )
+    case.refresh_from_db()
+    assert case.level == "low"
+    assert case.review_due_at > case.opened_at
+    assert list(case.level_history.values_list("level", flat=True)) == ["medium", "low"]

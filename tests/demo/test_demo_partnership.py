@@ -22,6 +22,26 @@ from django.utils import timezone
 
 from cehub.accounts.models import User
 from cehub.accounts.roles import Role
+from cehub.cases.models import (
+    Case,
+    CaseLevelChange,
+    CaseStatus,
+    DisruptionAction,
+    DisruptionKind,
+    DisruptionStatus,
+    InterviewAcceptance,
+    MissingEpisode,
+    NRMDecision,
+    NRMReferral,
+    SafetyPlan,
+    SafetyPlanAction,
+)
+from cehub.cases.selectors import (
+    allocation_queue,
+    approval_queue,
+    interview_status,
+    person_risk_summary,
+)
 from cehub.contexts.models import Group, GroupKind, Link, Location, Node, Object, ObjectKind
 from cehub.core.audit import verify_chain
 from cehub.core.identifiers import (
@@ -32,6 +52,15 @@ from cehub.core.identifiers import (
     normalise_vehicle_registration,
 )
 from cehub.core.models import AccessEvent
+from cehub.demo.casework import (
+    AllocateStep,
+    Casework,
+    CloseStep,
+    DecideStep,
+    SafetyPlanStep,
+    ScreenStep,
+    plan_casework,
+)
 from cehub.demo.catalogue import HOTEL, LINE_STATION, TAKEAWAY, TRAP_FLAT
 from cehub.demo.partnership import load_partnership
 from cehub.demo.personas import PERSONAS
@@ -58,6 +87,8 @@ from cehub.intake.models import (
 from cehub.intake.selectors import triage_queue
 from cehub.language.matcher import default_checker
 from cehub.people.models import ChronologyEntry, Ethnicity, Person, PersonCategory, PersonTeamAccess
+from cehub.screening.models import Outcome, Screening, ScreeningStatus
+from cehub.screening.services import tool_get
 
 SMALL = 0.05
 EIGHTEEN_MONTHS = timedelta(days=548)
@@ -162,8 +193,27 @@ def row_counts() -> dict[str, int]:
         ChronologyEntry,
         PersonTeamAccess,
         AccessEvent,
+        Screening,
+        Case,
+        CaseLevelChange,
+        SafetyPlan,
+        SafetyPlanAction,
+        MissingEpisode,
+        DisruptionAction,
+        NRMReferral,
     )
     return {model.__name__: model.objects.count() for model in models}
+
+
+HUB_ROLES = (Role.HUB_PRACTITIONER, Role.HUB_MANAGER, Role.INTELLIGENCE_OFFICER)
+
+
+def hub_user_with_relationship(person: Person) -> User:
+    """A hub persona or colleague whose team has a relationship with the child."""
+    teams = PersonTeamAccess.objects.filter(person=person, ended_at__isnull=True).values("team")
+    user = User.objects.filter(role__in=HUB_ROLES, team__in=teams).order_by("email").first()
+    assert user is not None, "nobody in the hub has a relationship with this child"
+    return user
 
 
 # --- Loaded through the services, at a small scale -----------------------------------------
@@ -273,6 +323,35 @@ class TestTheLoadedPartnership:
             Link.objects.aggregate(first=Min("first_seen"))["first"]
             < (now - timedelta(days=300)).date()
         )
+        # Case work follows the concerns it came from, and is dated in the past too.
+        screenings = Screening.objects.all()
+        span = screenings.aggregate(first=Min("assessed_at"), last=Max("assessed_at"))
+        assert span["last"] - span["first"] > timedelta(days=180)
+        assert span["last"] <= now
+        for screening in screenings:
+            entry = ChronologyEntry.objects.filter(source_id=screening.pk).earliest("occurred_at")
+            assert entry.occurred_at == screening.assessed_at
+        for change in CaseLevelChange.objects.select_related("case", "screening"):
+            assert change.case.opened_at <= change.changed_at <= now
+            if change.screening is not None:
+                assert change.screening.assessed_at <= change.changed_at
+        for case in Case.objects.exclude(status=CaseStatus.CLOSED):
+            # Each screening that updates the case sets its review (a manager's decision does not).
+            screened = case.level_history.filter(changed_by__role=Role.HUB_PRACTITIONER)
+            latest = screened.latest("changed_at")
+            assert case.review_due_at == latest.changed_at + timedelta(days=91)
+        for model, field in (
+            (Case, "allocated_at"),
+            (Case, "closed_at"),
+            (SafetyPlan, "created_at"),
+            (MissingEpisode, "recorded_at"),
+            (DisruptionAction, "recorded_at"),
+            (NRMReferral, "recorded_at"),
+        ):
+            assert not model.objects.filter(**{f"{field}__gt": now}).exists(), (model, field)
+        assert MissingEpisode.objects.aggregate(first=Min("missing_from"))[
+            "first"
+        ] < now - timedelta(days=90)
         # The access log is not re-dated: it says when the rows were really written, and verifies.
         assert not AccessEvent.objects.filter(occurred_at__lt=now - timedelta(hours=1)).exists()
         assert verify_chain().intact
@@ -323,6 +402,181 @@ class TestTheLoadedPartnership:
         assert {line["flat"].key, line["station"].key} == {TRAP_FLAT, LINE_STATION}  # type: ignore[attr-defined]
         assert {takeaway["takeaway"].key, takeaway["hotel"].key} == {TAKEAWAY, HOTEL}  # type: ignore[attr-defined]
 
+    def test_children_are_screened_after_triage_with_levels_both_sides_of_the_case_line(
+        self, loaded: DemoSummary, small_plan: Plan
+    ) -> None:
+        tool = tool_get()
+        practitioner, manager = persona(Role.HUB_PRACTITIONER), persona(Role.HUB_MANAGER)
+
+        screenings = Screening.objects.select_related("concern", "assessed_by", "decided_by")
+        assert screenings.count() >= 15
+        levels = {s.final_level for s in screenings}
+        assert levels & {"none", "low"} and levels & {"medium", "high"}
+        assert {s.outcome for s in screenings} == {Outcome.ADVICE, Outcome.CASE}
+        for screening in screenings:
+            # Assessed by hub practitioners (the persona or hub colleagues), never the manager.
+            assert screening.assessed_by.role == Role.HUB_PRACTITIONER
+            if screening.outcome == Outcome.ADVICE:
+                assert screening.advice_given
+            if screening.concern is not None:
+                assert screening.concern.status == ConcernStatus.FOR_SCREENING
+                assert screening.concern.child_id == screening.person_id
+                assert screening.assessed_at > screening.concern.triaged_at
+            assert screening.answers
+            for answer in screening.answers:
+                assert answer["indicator"] in tool.indicators and answer["evidence"]
+            if screening.final_level != screening.computed_level:
+                assert screening.rationale
+        assert screenings.filter(assessed_by=practitioner).exists()
+        assert screenings.exclude(signposted_to="").exists()
+        # Indicators fit the child's story: criminal for the county line, online for the group.
+        for network, form in (("county-line", "cce"), ("online-group", "online")):
+            children = [c for c in small_plan.children if c.network == network]
+            for screening in screenings.filter(person__node_id__in=map(child_node, children)):
+                forms = {
+                    f for a in screening.answers for f in tool.indicators[a["indicator"]].forms
+                }
+                assert form in forms, (network, screening.answers)
+        # Lower levels wait for the hub manager, who decides some of them (never their own).
+        assert approval_queue(viewer=manager).exists()
+        decided = screenings.filter(decided_by__isnull=False)
+        assert decided.exists()
+        assert set(decided.values_list("decided_by", flat=True)) == {manager.pk}
+        assert all(s.decided_at > s.assessed_at and s.decision_note for s in decided)
+        assert screenings.filter(status=ScreeningStatus.AWAITING_APPROVAL).exists()
+        # Some children are screened again, so the trend shows.
+        again = Person.objects.annotate(n=Count("screenings")).filter(n__gte=2)
+        assert again.exists()
+        child = again.first()
+        assert child is not None
+        summary = person_risk_summary(viewer=hub_user_with_relationship(child), person=child)
+        assert len(summary.trend) >= 2
+        assert [p.assessed_at for p in summary.trend] == sorted(
+            p.assessed_at for p in summary.trend
+        )
+
+    def test_cases_are_allocated_planned_and_closed_by_the_hub(self, loaded: DemoSummary) -> None:
+        practitioner, manager = persona(Role.HUB_PRACTITIONER), persona(Role.HUB_MANAGER)
+        cases = Case.objects.select_related("person", "allocated_worker")
+
+        assert cases.filter(status=CaseStatus.AWAITING_ALLOCATION).exists()
+        assert list(allocation_queue(viewer=manager))
+        allocated = cases.filter(allocated_worker__isnull=False)
+        assert allocated.filter(status=CaseStatus.OPEN).exists()
+        assert allocated.filter(allocated_worker=practitioner).exists()
+        assert {c.allocated_worker.role for c in allocated} == {Role.HUB_PRACTITIONER}
+        allocations = ChronologyEntry.objects.filter(summary__startswith="Case allocated to")
+        assert set(allocations.values_list("recorded_by", flat=True)) == {manager.pk}
+        for case in cases:
+            first = case.person.screenings.order_by("assessed_at").first()
+            assert first is not None and first.assessed_at <= case.opened_at
+            assert case.level_history.exists()
+            if case.allocated_at:
+                assert case.opened_at < case.allocated_at
+                # The allocated worker's team can open the child's record.
+                assert PersonTeamAccess.objects.filter(
+                    person=case.person, team=case.allocated_team, reason="allocation"
+                ).exists()
+            if case.closed_at:
+                assert case.closure_reason and case.closed_at > case.opened_at
+        assert cases.filter(status=CaseStatus.CLOSED).exclude(closure_outcome="").exists()
+        # Safety plans: the child's own words in quotation marks; actions for each agency, due
+        # after the day the plan was written; reviewed later.
+        plans = SafetyPlan.objects.select_related("case", "created_by")
+        assert plans.exists()
+        for plan in plans:
+            written = timezone.localtime(plan.created_at).date()
+            assert plan.child_words.startswith('"') and plan.child_words.count('"') >= 2
+            assert plan.created_by == plan.case.allocated_worker
+            assert plan.case.allocated_at is not None and plan.created_at > plan.case.allocated_at
+            assert plan.review_date > written
+            actions = list(plan.actions.select_related("agency"))
+            assert len(actions) >= 3
+            assert all(a.due_date >= written and a.owner and a.action for a in actions)
+            assert {a.agency.name for a in actions} >= {"Northvale Police"}
+
+    def test_missing_episodes_have_interview_deadlines_and_flag_repeats(
+        self, loaded: DemoSummary, small_plan: Plan
+    ) -> None:
+        now = timezone.now()
+        episodes = MissingEpisode.objects.select_related("person")
+
+        assert episodes.count() >= 8
+        found = episodes.filter(found_at__isnull=False)
+        for episode in found:
+            assert episode.interview_due_at == episode.found_at + timedelta(hours=72)
+            assert episode.missing_from <= episode.reported_at and episode.found_at <= now
+            if episode.interview_offered_at:
+                assert episode.interview_offered_at >= episode.found_at
+        states = {interview_status(e).state for e in found}  # type: ignore[union-attr]
+        assert {"met", "overdue"} <= states
+        assert states & {"due", "due-soon"}
+        acceptance = set(found.values_list("interview_acceptance", flat=True))
+        assert {InterviewAcceptance.ACCEPTED, InterviewAcceptance.DECLINED} <= acceptance
+        assert found.exclude(interview_completed_at=None).exclude(interview_summary="").exists()
+        on_time = [
+            e
+            for e in found
+            if e.interview_offered_at and e.interview_offered_at <= e.interview_due_at  # type: ignore[operator]
+        ]
+        assert len(on_time) >= found.count() * 0.6
+        # Each episode is on the child's chronology, dated when the child went missing.
+        for episode in episodes:
+            entries = ChronologyEntry.objects.filter(source_id=episode.pk, kind="missing")
+            assert entries.filter(occurred_at=episode.missing_from).exists()
+        # A child exploited by the county line went missing three times in 30 days: the flag.
+        line = {child_node(c) for c in small_plan.children if c.network == "county-line"}
+        recent = Counter(
+            episodes.filter(missing_from__gte=now - timedelta(days=30)).values_list(
+                "person", flat=True
+            )
+        )
+        flagged = Person.objects.filter(pk__in=[p for p, n in recent.items() if n >= 3])
+        assert flagged.exists()
+        assert {p.node_id for p in flagged} <= line
+        child = flagged.first()
+        assert child is not None
+        summary = person_risk_summary(viewer=hub_user_with_relationship(child), person=child)
+        assert summary.missing_flag and summary.missing_recent >= 3
+
+    def test_disruption_targets_adults_places_and_vehicles_and_a_child_is_referred_to_the_nrm(
+        self, loaded: DemoSummary, small_plan: Plan
+    ) -> None:
+        actions = DisruptionAction.objects.select_related(
+            "target__person", "target__location", "target__object"
+        )
+
+        targets = set()
+        for action in actions:
+            node = action.target
+            if node.kind == "person":
+                assert node.person.category == PersonCategory.ADULT
+                targets.add("adult")
+            elif node.kind == "object":
+                assert node.object.kind == ObjectKind.VEHICLE
+                targets.add("vehicle")
+            else:
+                assert node.kind == "location"
+                targets.add("place")
+            if action.status == DisruptionStatus.COMPLETED:
+                assert action.outcome and action.ended_on is not None
+                assert action.ended_on >= action.started_on
+        assert targets == {"adult", "place", "vehicle"}
+        assert {DisruptionKind.CAWN, DisruptionKind.LICENSING} <= {a.kind for a in actions}
+        assert len({a.status for a in actions}) >= 3
+        trap = Location.objects.get(name="Flat 7, Calder Court")
+        assert actions.filter(target=trap.node, kind=DisruptionKind.CIVIL_ORDER).exists()
+
+        referrals = NRMReferral.objects.select_related("person")
+        assert referrals.exists()
+        line = {child_node(c) for c in small_plan.children if c.network == "county-line"}
+        for referral in referrals:
+            assert referral.person.node_id in line
+            assert referral.reasonable_grounds == NRMDecision.POSITIVE
+            assert referral.reasonable_grounds_on >= referral.referred_on  # type: ignore[operator]
+            assert referral.guardian_allocated_on is not None
+            assert referral.referred_on < timezone.localdate()
+
     def test_every_text_written_into_the_records_passes_the_language_check(
         self, loaded: DemoSummary
     ) -> None:
@@ -344,6 +598,36 @@ class TestTheLoadedPartnership:
         texts += list(Person.objects.values_list("description", flat=True))
         texts += list(ChronologyEntry.objects.values_list("summary", flat=True))
         texts += [g.description for g in Group.objects.all()]
+        for screening in Screening.objects.all():
+            texts += [
+                screening.rationale,
+                screening.advice_given,
+                screening.signposted_to,
+                screening.decision_note,
+            ]
+            texts += [answer["evidence"] for answer in screening.answers]
+        texts += list(Case.objects.values_list("closure_reason", flat=True))
+        for plan in SafetyPlan.objects.prefetch_related("actions"):
+            texts += [
+                plan.danger_statement,
+                plan.safety_goal,
+                plan.child_words,
+                plan.trusted_adults,
+                plan.safe_places,
+                plan.strategies,
+            ]
+            texts += [f"{action.owner}: {action.action}" for action in plan.actions.all()]
+        for episode in MissingEpisode.objects.all():
+            texts += [
+                episode.last_seen_where,
+                episode.found_where,
+                episode.found_with,
+                episode.harm_disclosed,
+                episode.interview_by,
+                episode.interview_summary,
+            ]
+        for action in DisruptionAction.objects.all():
+            texts += [action.description, action.outcome]
         findings = [
             (finding.rule_id, text[:120])
             for text in texts
@@ -387,6 +671,9 @@ def test_the_command_reports_progress_and_what_it_loaded(demo_mode: Path) -> Non
     text = out.getvalue()
     total = Concern.objects.count() + PartnerIntelligence.objects.count()
     assert f"Loading concerns and partner information… {total}/{total}" in text
+    assert "Screening and case work… " in text
+    assert "Recording missing episodes and disruption… " in text
+    assert f"{Screening.objects.count()} screenings, {Case.objects.count()} cases" in text
     assert "Demo records loaded in" in text
     assert f"{Concern.objects.count()} concerns" in text
     assert len(text.splitlines()) < 20
@@ -489,6 +776,96 @@ def test_every_planned_text_passes_the_language_check(full_plan: Plan) -> None:
             texts |= {item.grading.rationale, item.grading.handling_conditions}
     texts.discard("")
     assert len(texts) > 1000
+    assert [(t, f.rule_id) for t in sorted(texts) for f in checker.check(t).findings] == []
+
+
+@pytest.fixture(scope="module")
+def full_casework(full_plan: Plan) -> Casework:
+    return plan_casework(full_plan)
+
+
+def test_the_full_case_work_has_the_shape_the_issue_asks_for(
+    full_plan: Plan, full_casework: Casework
+) -> None:
+    work = full_casework
+    steps = [step for story in work.stories for step in story.steps]
+    screens = [s for s in steps if isinstance(s, ScreenStep)]
+    first = [next(s for s in story.steps if isinstance(s, ScreenStep)) for story in work.stories]
+    # Most children whose concerns went to screening are screened.
+    to_screen = {
+        c.child.key
+        for c in full_plan.concerns
+        if c.triage is not None and c.triage.next_step == "screen"
+    }
+    assert 0.8 * len(to_screen) <= len(work.stories) <= len(to_screen)
+    levels = Counter(s.final for s in first)
+    assert 0.5 <= (levels["none"] + levels["low"]) / len(first) <= 0.8
+    assert 0.18 <= levels["medium"] / len(first) <= 0.32
+    assert 0.05 <= levels["high"] / len(first) <= 0.12
+    screened = Counter(
+        story.child.key for story in work.stories for s in story.steps if isinstance(s, ScreenStep)
+    )
+    assert sum(n >= 2 for n in screened.values()) >= 30
+    assert max(screened.values()) <= 4
+    assert sum(s.lowered for s in screens) >= 5
+    assert sum(isinstance(s, DecideStep) for s in steps) >= 5
+    assert sum(isinstance(s, AllocateStep) for s in steps) >= 80
+    assert sum(isinstance(s, SafetyPlanStep) for s in steps) >= 80
+    assert sum(isinstance(s, CloseStep) for s in steps) >= 20
+    # Missing episodes: about 60 children, most in the networks' stories; most interviews on time.
+    episodes = work.episodes
+    assert 50 <= len({e.child.key for e in episodes}) <= 70
+    line = [e for e in episodes if e.child.network == "county-line"]
+    assert len(line) >= len(episodes) * 0.15
+    found = [e for e in episodes if e.found_at is not None]
+    on_time = [
+        e
+        for e in found
+        if e.interview and e.interview.offered_at - e.found_at <= timedelta(hours=72)  # type: ignore[operator]
+    ]
+    assert len(on_time) >= 0.8 * len(found)
+    declined = [e for e in found if e.interview and e.interview.acceptance == "declined"]
+    assert 0.1 * len(found) <= len(declined) <= 0.4 * len(found)
+    recent = Counter(
+        e.child.key for e in episodes if e.data.missing_from > full_plan.now - timedelta(days=30)
+    )
+    assert sum(n >= 3 for n in recent.values()) >= 2
+    assert len(work.disruptions) >= 10
+
+
+def test_every_planned_case_work_text_passes_the_language_check(
+    full_casework: Casework,
+) -> None:
+    checker = default_checker()
+    texts: set[str] = set()
+    for story in full_casework.stories:
+        for step in story.steps:
+            if isinstance(step, ScreenStep):
+                texts |= {step.rationale, step.advice, step.signposted}
+                texts |= {a.evidence for a in step.answers}
+            elif isinstance(step, DecideStep):
+                texts.add(step.note)
+            elif isinstance(step, CloseStep):
+                texts.add(step.reason)
+            elif isinstance(step, SafetyPlanStep):
+                texts |= {
+                    step.danger_statement,
+                    step.safety_goal,
+                    step.child_words,
+                    step.trusted_adults,
+                    step.safe_places,
+                    step.strategies,
+                }
+                texts |= {a.action for a in step.actions}
+    for episode in full_casework.episodes:
+        texts |= {episode.found_where, episode.found_with, episode.harm_disclosed}
+        texts.add(episode.data.last_seen_where)
+        if episode.interview:
+            texts.add(episode.interview.summary)
+    for disruption in full_casework.disruptions:
+        texts |= {disruption.description, disruption.outcome}
+    texts.discard("")
+    assert len(texts) > 500
     assert [(t, f.rule_id) for t in sorted(texts) for f in checker.check(t).findings] == []
 
 

@@ -47,8 +47,11 @@ class Command(BaseCommand):
                 f"Demo records loaded in {data.seconds:.0f} s: {data.children} children, "
                 f"{data.adults} adults, {data.places} places, {data.vehicles} vehicles, "
                 f"{data.phones} phones, {data.accounts} online accounts, {data.concerns} "
-                f"concerns, {data.intelligence} partner information items "
-                f"(all synthetic, dated across the last 18 months)."
+                f"concerns, {data.intelligence} partner information items, {data.screenings} "
+                f"screenings, {data.cases} cases, {data.safety_plans} safety plans, "
+                f"{data.missing_episodes} missing episodes, {data.disruptions} disruption "
+                f"actions, {data.nrm_referrals} NRM referrals (all synthetic, dated across the "
+                f"last 18 months)."
             )
         self.stdout.write("Demo logins (all synthetic):")
         for persona in PERSONAS:
