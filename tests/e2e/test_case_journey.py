@@ -5,6 +5,7 @@ return home interview shows as due within 72 hours — in a real browser, axe-co
 from __future__ import annotations
 
 import re
+import time
 from datetime import date, timedelta
 
 import pyotp
@@ -24,12 +25,27 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 SIGNIFICANT_LABEL = "Missing overnight or longer"  # significant: at least medium when current
 
 
+_USED_CODES: set[str] = set()
+
+
+def _fresh_code(secret: str) -> str:
+    """A code not used before: each TOTP code works once, and the same person signs in twice
+    within one 30-second step here (the server accepts the next step's code too)."""
+    totp = pyotp.TOTP(secret)
+    for step in range(3):
+        code = totp.at(time.time() + 30 * step)
+        if code not in _USED_CODES:
+            _USED_CODES.add(code)
+            return code
+    raise AssertionError("no unused TOTP code")
+
+
 def _sign_in(page: Page, base: str, email: str, secret: str) -> None:
     page.goto(base + "/account/login/")
     page.get_by_label("Email address").fill(email)
     page.get_by_label("Password").fill(TEST_PASSWORD)
     page.get_by_role("button", name="Sign in").click()
-    page.get_by_label("Authenticator code").fill(pyotp.TOTP(secret).now())
+    page.get_by_label("Authenticator code").fill(_fresh_code(secret))
     page.get_by_role("button", name="Sign in").click()
     expect(page).to_have_url(f"{base}/")
 
