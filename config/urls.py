@@ -18,6 +18,7 @@ urlpatterns = [
     path("", include("cehub.screening.urls")),
     path("", include("cehub.cases.urls")),
     path("", include("cehub.meetings.urls")),
+    path("", include("cehub.language.urls")),
     path("privacy-office/", include("cehub.core.urls")),
 ]
 

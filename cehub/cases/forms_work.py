@@ -23,6 +23,7 @@ from django.utils import timezone
 from cehub.accounts.models import Agency
 from cehub.core.govuk_forms import GovukDateField
 from cehub.core.govuk_forms.dates import lower_first
+from cehub.language.forms import language_checked
 
 from .models import (
     DisruptionKind,
@@ -755,3 +756,11 @@ class NRMForm(forms.Form):
         "Enter the date the guardian was allocated",
         required=False,
     )
+
+
+language_checked(
+    SafetyPlanForm.base_fields["danger_statement"],
+    SafetyPlanForm.base_fields["safety_goal"],
+    SafetyPlanForm.base_fields["child_words"],
+    SafetyPlanForm.base_fields["strategies"],
+)

@@ -34,6 +34,7 @@ from cehub.core.identifiers import (
     normalise_online_handle,
     normalise_person_name,
 )
+from cehub.language.forms import language_checked
 
 from .models import Awareness, ExploitationForm, IntelligenceSubjectKind
 from .services import (
@@ -854,3 +855,10 @@ def draft_summary(spec: PageSpec, draft: Draft) -> dict[str, Any]:
         "groups": groups,
         "after": sections(spec.sections_after),
     }
+
+
+language_checked(
+    ConcernForm.base_fields["what_happened"],
+    ConcernForm.base_fields["child_words"],
+    IntelligenceForm.base_fields["information"],
+)

@@ -16,6 +16,7 @@ from django.utils import timezone
 from cehub.accounts.models import User
 from cehub.accounts.roles import HUB_ROLES, Role
 from cehub.core.govuk_forms import GovukDateField
+from cehub.language.forms import language_checked
 
 CHAIR_ROLES = (Role.HUB_MANAGER, Role.HUB_PRACTITIONER)
 NO_OWNER = "Choose who owns the action"
@@ -177,3 +178,6 @@ class ActionCompleteForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         error_messages={"required": "Record the outcome of the action"},
     )
+
+
+language_checked(ItemRunForm.base_fields["discussion"], ItemRunForm.base_fields["decisions"])

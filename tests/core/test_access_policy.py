@@ -24,6 +24,7 @@ from tests.access_roles import ALL_ROLES, PUBLIC
 # url name -> PUBLIC, or the roles that may open it.
 EXPECTED: dict[str, str | frozenset[Role]] = {
     "home": ALL_ROLES,
+    "language:check": ALL_ROLES,
     "healthz": PUBLIC,
     "accessibility": PUBLIC,
     "privacy": PUBLIC,

@@ -145,6 +145,24 @@ def _textarea(bf: BoundField, context: dict[str, Any], options: dict[str, Any]) 
             info_id=info_id,
             described_by=join_classes(info_id, context["described_by"]),
         )
+    if options.get("language_check"):
+        # As the author types (debounced), the language checker's findings appear below the
+        # field; without JavaScript the form's own check on submit does the same job.
+        from django.urls import reverse
+
+        findings_id = f"{context['id']}-language"
+        attrs.update(
+            {
+                "hx-post": reverse("language:check"),
+                "hx-trigger": "input changed delay:700ms, change",
+                "hx-target": f"#{findings_id}",
+                "hx-swap": "innerHTML",
+                "hx-sync": "this:replace",
+                # Send this field only, not the whole form, on every pause in typing.
+                "hx-params": context["name"],
+            }
+        )
+        context["language_findings_id"] = findings_id
     context.update(
         rows=rows,
         value=data["value"],
