@@ -20,6 +20,7 @@ from cehub.core.audit import audit_record
 from cehub.core.deadlines import return_interview_due
 from cehub.core.identifiers import InvalidIdentifier, normalise_nhs_number
 from cehub.core.models import AccessAction
+from cehub.language.services import kept_wording_record
 from cehub.people.access import can_open_record
 from cehub.people.models import ChronologyKind, Person, PersonCategory, TeamAccessReason
 from cehub.people.services import chronology_record, team_access_grant
@@ -338,6 +339,13 @@ def safety_plan_save(
             review_date=plan.review_date,
             created_by=actor,
             created_at=timezone.now(),
+        )
+        kept_wording_record(
+            actor=actor,
+            texts={
+                f"safety_plan.{name}": getattr(row, name)
+                for name in ("danger_statement", "safety_goal", "child_words", "strategies")
+            },
         )
         SafetyPlanAction.objects.bulk_create(
             SafetyPlanAction(

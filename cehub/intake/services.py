@@ -24,6 +24,7 @@ from cehub.core.audit import audit_record
 from cehub.core.deadlines import sharing_decision_due
 from cehub.core.identifiers import normalise_nhs_number, normalise_postcode
 from cehub.core.models import AccessAction
+from cehub.language.services import kept_wording_record
 from cehub.people.models import ChronologyKind, Person, PersonCategory, TeamAccessReason
 from cehub.people.services import (
     PersonDetails,
@@ -284,6 +285,13 @@ def concern_submit(*, actor: User, submission: ConcernSubmission) -> Concern:
             sharing_due_at=sharing_decision_due(now),
         )
         _involve(actor=actor, involved=data.involved, concern=concern)
+        kept_wording_record(
+            actor=actor,
+            texts={
+                "concern.what_happened": concern.what_happened,
+                "concern.child_words": concern.child_words,
+            },
+        )
         audit_record(
             action=AccessAction.CREATE, user=actor, object_type="concern", object_id=concern.pk
         )
@@ -320,6 +328,7 @@ def intelligence_submit(*, actor: User, submission: IntelligenceSubmission) -> P
             sharing_due_at=sharing_decision_due(now),
         )
         _involve(actor=actor, involved=submission.involved, intelligence=item)
+        kept_wording_record(actor=actor, texts={"intelligence.information": item.information})
         audit_record(
             action=AccessAction.CREATE, user=actor, object_type="intelligence", object_id=item.pk
         )

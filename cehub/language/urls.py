@@ -4,4 +4,7 @@ from . import views
 
 app_name = "language"
 
-urlpatterns = [path("language/check/", views.check, name="check")]
+urlpatterns = [
+    path("language/check/", views.check, name="check"),
+    path("hub/language/", views.report, name="report"),
+]

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
-from cehub.core.access import signed_in
+from cehub.core.access import permission_required, signed_in
 
 from .matcher import default_checker
+from .selectors import kept_wording_report
 
 MAX_CHECKED_CHARACTERS = 20_000
 
@@ -31,3 +32,10 @@ def check(request: HttpRequest) -> HttpResponse:
         "language/_findings.html",
         {"findings": result.findings, "quoted": result.quoted},
     )
+
+
+@permission_required("language.view_report")
+@require_GET
+def report(request: HttpRequest) -> HttpResponse:
+    rows = kept_wording_report(viewer=request.user)  # type: ignore[arg-type]
+    return render(request, "language/report.html", {"rows": rows})

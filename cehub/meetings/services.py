@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from cehub.core.audit import audit_record
 from cehub.core.models import AccessAction
+from cehub.language.services import kept_wording_record
 from cehub.people.models import ChronologyEntry, ChronologyKind, Person
 from cehub.people.services import chronology_record
 
@@ -201,6 +202,10 @@ def discussion_record(
         item.discussion, item.decisions = discussion.strip(), decisions.strip()
         item.discussed_by, item.discussed_at = actor, timezone.now()
         item.save(update_fields=["discussion", "decisions", "discussed_by", "discussed_at"])
+        kept_wording_record(
+            actor=actor,
+            texts={"meeting.discussion": item.discussion, "meeting.decisions": item.decisions},
+        )
         if item.person is not None:
             summary = f"Discussed at the daily meeting on {meeting.date:%d %b %Y}: {item.decisions}"
             # Saving the item again updates its entry rather than adding another.

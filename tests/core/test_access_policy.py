@@ -25,6 +25,7 @@ from tests.access_roles import ALL_ROLES, PUBLIC
 EXPECTED: dict[str, str | frozenset[Role]] = {
     "home": ALL_ROLES,
     "language:check": ALL_ROLES,
+    "language:report": frozenset({Role.HUB_MANAGER, Role.PARTNERSHIP_LEAD}),
     "healthz": PUBLIC,
     "accessibility": PUBLIC,
     "privacy": PUBLIC,
