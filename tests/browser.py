@@ -85,3 +85,37 @@ def axe_violations(page: Page) -> list[dict[str, Any]]:
 def assert_accessible(page: Page) -> None:
     violations = axe_violations(page)
     assert violations == [], f"axe-core on {page.url}: {json.dumps(violations, indent=2)}"
+
+
+_USED_CODES: set[str] = set()
+
+
+def fresh_totp_code(secret: str) -> str:
+    """A code not used before in this run: each TOTP code works once, and a test may sign the
+    same person in twice within one 30-second step (the server accepts the next step's too)."""
+    import time
+
+    import pyotp
+
+    totp = pyotp.TOTP(secret)
+    for step in range(3):
+        code = totp.at(time.time() + 30 * step)
+        if code not in _USED_CODES:
+            _USED_CODES.add(code)
+            return code
+    raise AssertionError("no unused TOTP code")
+
+
+def sign_in(page: Page, base: str, email: str, secret: str) -> None:
+    """Sign in through the real pages: password, then the authenticator code."""
+    from playwright.sync_api import expect
+
+    from tests.factories import TEST_PASSWORD
+
+    page.goto(base + "/account/login/")
+    page.get_by_label("Email address").fill(email)
+    page.get_by_label("Password").fill(TEST_PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    page.get_by_label("Authenticator code").fill(fresh_totp_code(secret))
+    page.get_by_role("button", name="Sign in").click()
+    expect(page).to_have_url(f"{base}/")

@@ -17,6 +17,7 @@ from cehub.core.deadlines import DeadlineStatus, deadline_status
 from cehub.core.models import AccessAction
 from cehub.people.access import can_open_record
 from cehub.people.models import Person
+from cehub.screening.conf import get_registry
 from cehub.screening.models import Screening, ScreeningStatus
 
 from .models import Case, CaseStatus, DisruptionAction, MissingEpisode, NRMReferral, SafetyPlan
@@ -28,8 +29,11 @@ if TYPE_CHECKING:
 # Local practice: three or more episodes in 30 days should prompt a strategy discussion.
 MISSING_FLAG_EPISODES = 3
 MISSING_FLAG_WINDOW = timedelta(days=30)
-# The default tool's levels, lowest risk first (partnership tools use the same level ids).
-LEVEL_ORDER = ("none", "low", "medium", "high")
+
+
+def level_order() -> tuple[str, ...]:
+    """The default screening tool's levels, lowest risk first."""
+    return get_registry().get().levels
 
 
 @dataclass(frozen=True)
@@ -131,7 +135,7 @@ def allocation_queue(*, viewer: User) -> QuerySet[Case]:
         .select_related("person")
         .annotate(
             level_rank=SqlCase(
-                *(When(level=level, then=Value(rank)) for rank, level in enumerate(LEVEL_ORDER)),
+                *(When(level=level, then=Value(rank)) for rank, level in enumerate(level_order())),
                 default=Value(-1),
                 output_field=IntegerField(),
             )

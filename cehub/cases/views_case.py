@@ -108,7 +108,7 @@ CHART_LEFT, CHART_RIGHT, CHART_TOP, CHART_BOTTOM = 250, 620, 20, 160
 
 
 def _trend_chart(levels: list[str], tool: Tool | None) -> TrendChart | None:
-    order = list(tool.levels) if tool else list(selectors.LEVEL_ORDER)
+    order = list(tool.levels) if tool else list(selectors.level_order())
     ranks = [order.index(level) for level in levels if level in order]
     if not ranks or len(order) < 2:
         return None

@@ -5,7 +5,6 @@ return home interview shows as due within 72 hours — in a real browser, axe-co
 from __future__ import annotations
 
 import re
-import time
 from datetime import date, timedelta
 
 import pyotp
@@ -16,38 +15,14 @@ from playwright.sync_api import Page, expect
 from cehub.accounts.roles import Role
 from cehub.people.models import PersonCategory
 from cehub.people.services import PersonDetails, person_create
-from tests.factories import TEST_PASSWORD, AgencyFactory, TeamFactory, UserFactory
+from tests.browser import sign_in
+from tests.factories import AgencyFactory, TeamFactory, UserFactory
 
 from .conftest import assert_accessible
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 SIGNIFICANT_LABEL = "Missing overnight or longer"  # significant: at least medium when current
-
-
-_USED_CODES: set[str] = set()
-
-
-def _fresh_code(secret: str) -> str:
-    """A code not used before: each TOTP code works once, and the same person signs in twice
-    within one 30-second step here (the server accepts the next step's code too)."""
-    totp = pyotp.TOTP(secret)
-    for step in range(3):
-        code = totp.at(time.time() + 30 * step)
-        if code not in _USED_CODES:
-            _USED_CODES.add(code)
-            return code
-    raise AssertionError("no unused TOTP code")
-
-
-def _sign_in(page: Page, base: str, email: str, secret: str) -> None:
-    page.goto(base + "/account/login/")
-    page.get_by_label("Email address").fill(email)
-    page.get_by_label("Password").fill(TEST_PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    page.get_by_label("Authenticator code").fill(_fresh_code(secret))
-    page.get_by_role("button", name="Sign in").click()
-    expect(page).to_have_url(f"{base}/")
 
 
 def _fill_date(page: Page, prefix: str, day: date) -> None:
@@ -88,7 +63,7 @@ def test_screen_allocate_plan_and_record_a_missing_episode(page: Page, live_serv
     )
 
     # --- The practitioner screens Kayleigh -------------------------------------------------
-    _sign_in(page, base, "sam@northvale.example", worker_secret)
+    sign_in(page, base, "sam@northvale.example", worker_secret)
     page.goto(f"{base}/people/{child.pk}/")
     page.get_by_role("link", name=re.compile("Screen the risk")).click()
     page.locator("#id_disclosure_2").check()  # No disclosure
@@ -106,7 +81,7 @@ def test_screen_allocate_plan_and_record_a_missing_episode(page: Page, live_serv
     page.get_by_role("button", name="Sign out").click()
 
     # --- The manager allocates the case -------------------------------------------------
-    _sign_in(page, base, "helen@northvale.example", manager_secret)
+    sign_in(page, base, "helen@northvale.example", manager_secret)
     page.get_by_role("navigation", name="Menu").get_by_role("link", name="Allocations").click()
     expect(page.locator("main")).to_contain_text("Kayleigh Brookes")
     assert_accessible(page)
@@ -119,7 +94,7 @@ def test_screen_allocate_plan_and_record_a_missing_episode(page: Page, live_serv
     page.get_by_role("button", name="Sign out").click()
 
     # --- The worker writes the safety plan with Kayleigh's words ------------------------------
-    _sign_in(page, base, "sam@northvale.example", worker_secret)
+    sign_in(page, base, "sam@northvale.example", worker_secret)
     page.goto(case_url)
     page.get_by_role("link", name=re.compile("safety plan", re.IGNORECASE)).first.click()
     page.get_by_label("What are we worried about?").fill(

@@ -13,21 +13,12 @@ from playwright.sync_api import Page, expect
 from cehub.accounts.roles import AgencyKind, Role
 from cehub.people.models import PersonCategory
 from cehub.people.services import PersonDetails, person_create
-from tests.factories import TEST_PASSWORD, AgencyFactory, TeamFactory, UserFactory
+from tests.browser import sign_in
+from tests.factories import AgencyFactory, TeamFactory, UserFactory
 
 from .conftest import assert_accessible
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
-
-
-def _sign_in(page: Page, base: str, email: str, secret: str) -> None:
-    page.goto(base + "/account/login/")
-    page.get_by_label("Email address").fill(email)
-    page.get_by_label("Password").fill(TEST_PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    page.get_by_label("Authenticator code").fill(pyotp.TOTP(secret).now())
-    page.get_by_role("button", name="Sign in").click()
-    expect(page).to_have_url(f"{base}/")
 
 
 def _sign_out(page: Page) -> None:
@@ -67,7 +58,7 @@ def test_a_concern_from_school_is_triaged_onto_the_childs_record(
     )
 
     # --- The teacher raises the concern ----------------------------------------------------
-    _sign_in(page, base, "priya.shah@riverside.example", teacher_secret)
+    sign_in(page, base, "priya.shah@riverside.example", teacher_secret)
     page.get_by_role("navigation", name="Menu").get_by_role("link", name="Raise a concern").click()
     page.locator("#id_child_given_name").fill("Kayley")
     page.locator("#id_child_family_name").fill("Brooks")
@@ -96,7 +87,7 @@ def test_a_concern_from_school_is_triaged_onto_the_childs_record(
     _sign_out(page)
 
     # --- The hub practitioner triages it -------------------------------------------------
-    _sign_in(page, base, "sam.okafor@northvale.example", worker_secret)
+    sign_in(page, base, "sam.okafor@northvale.example", worker_secret)
     page.get_by_role("navigation", name="Menu").get_by_role("link", name="Triage").click()
     row = page.get_by_role("row", name=re.compile(reference))
     expect(row).to_contain_text(re.compile(r"Due in 2[0-3] hours"))

@@ -20,7 +20,8 @@ from cehub.intake.models import Awareness
 from cehub.intake.services import ConcernSubmission, concern_submit
 from cehub.people.models import PersonCategory
 from cehub.people.services import PersonDetails, person_create
-from tests.factories import TEST_PASSWORD, AgencyFactory, TeamFactory, UserFactory
+from tests.browser import sign_in
+from tests.factories import AgencyFactory, TeamFactory, UserFactory
 
 from .conftest import assert_accessible
 
@@ -29,16 +30,6 @@ LONDON = ZoneInfo("Europe/London")
 TUESDAY = datetime(2026, 11, 17, 10, 0, tzinfo=LONDON)
 WEDNESDAY = datetime(2026, 11, 18, 8, 30, tzinfo=LONDON)
 NEXT_MONDAY = datetime(2026, 11, 23, 8, 30, tzinfo=LONDON)
-
-
-def _sign_in(page: Page, base: str, email: str, secret: str) -> None:
-    page.goto(base + "/account/login/")
-    page.get_by_label("Email address").fill(email)
-    page.get_by_label("Password").fill(TEST_PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    page.get_by_label("Authenticator code").fill(pyotp.TOTP(secret).now())
-    page.get_by_role("button", name="Sign in").click()
-    expect(page).to_have_url(f"{base}/")
 
 
 def _set_up_meeting(page: Page) -> None:
@@ -108,7 +99,7 @@ def test_daily_meeting_from_agenda_to_action_to_next_agenda(
 
     # --- Wednesday: the chair's meeting -----------------------------------------------------
     with time_machine.travel(WEDNESDAY, tick=True):
-        _sign_in(page, base, chair.email, chair_secret)
+        sign_in(page, base, chair.email, chair_secret)
         _set_up_meeting(page)
         agenda = page.locator("#agenda")
         expect(agenda).to_contain_text("New concern")
@@ -134,7 +125,7 @@ def test_daily_meeting_from_agenda_to_action_to_next_agenda(
         page.get_by_role("button", name="Sign out").click()
 
         # The police officer sees the action under "My actions".
-        _sign_in(page, base, officer.email, officer_secret)
+        sign_in(page, base, officer.email, officer_secret)
         page.get_by_role("navigation", name="Menu").get_by_role("link", name="My actions").click()
         expect(page.locator("main")).to_contain_text("Check the hotel register for the weekend")
         assert_accessible(page)
@@ -142,7 +133,7 @@ def test_daily_meeting_from_agenda_to_action_to_next_agenda(
 
     # --- The next Monday: the action is overdue and back on the agenda ------------------------
     with time_machine.travel(NEXT_MONDAY, tick=True):
-        _sign_in(page, base, chair.email, chair_secret)
+        sign_in(page, base, chair.email, chair_secret)
         _set_up_meeting(page)
         expect(page.locator("#agenda")).to_contain_text("Overdue action for DC Tom Reilly")
         # The child's chronology shows the decision.
