@@ -13,6 +13,7 @@ from django.db.models import QuerySet
 
 from cehub.accounts.models import User
 from cehub.accounts.roles import Role
+from cehub.language.forms import language_checked
 
 from .models import ClosureOutcome
 
@@ -110,3 +111,6 @@ class CloseForm(forms.Form):
     @property
     def step_down(self) -> bool:
         return bool(self.cleaned_data.get("decision") == STEP_DOWN)
+
+
+language_checked(CloseForm.base_fields["reason"])

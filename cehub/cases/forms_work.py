@@ -762,5 +762,12 @@ language_checked(
     SafetyPlanForm.base_fields["danger_statement"],
     SafetyPlanForm.base_fields["safety_goal"],
     SafetyPlanForm.base_fields["child_words"],
+    SafetyPlanForm.base_fields["trusted_adults"],
+    SafetyPlanForm.base_fields["safe_places"],
     SafetyPlanForm.base_fields["strategies"],
+    MissingEpisodeForm.base_fields["harm_disclosed"],
+    FoundForm.base_fields["harm_disclosed"],
+    InterviewForm.base_fields["summary"],
+    DisruptionForm.base_fields["description"],
+    DisruptionForm.base_fields["outcome"],
 )

@@ -253,6 +253,7 @@ def case_close(
             "case",
             case.pk,
         )
+        kept_wording_record(actor=actor, texts={"case.closure_reason": case.closure_reason})
         audit_record(
             action=AccessAction.UPDATE,
             user=actor,
@@ -344,7 +345,14 @@ def safety_plan_save(
             actor=actor,
             texts={
                 f"safety_plan.{name}": getattr(row, name)
-                for name in ("danger_statement", "safety_goal", "child_words", "strategies")
+                for name in (
+                    "danger_statement",
+                    "safety_goal",
+                    "child_words",
+                    "trusted_adults",
+                    "safe_places",
+                    "strategies",
+                )
             },
         )
         SafetyPlanAction.objects.bulk_create(
@@ -432,6 +440,7 @@ def _missing_create(actor: User, person: Person, data: MissingEpisodeInput) -> M
         kind=ChronologyKind.MISSING,
         when=data.missing_from,
     )
+    kept_wording_record(actor=actor, texts={"missing.harm_disclosed": episode.harm_disclosed})
     audit_record(
         action=AccessAction.CREATE, user=actor, object_type="missing-episode", object_id=episode.pk
     )
@@ -491,6 +500,7 @@ def missing_episode_found(
             kind=ChronologyKind.MISSING,
             when=found_at,
         )
+        kept_wording_record(actor=actor, texts={"missing.harm_disclosed": harm_disclosed.strip()})
         audit_record(
             action=AccessAction.UPDATE,
             user=actor,
@@ -548,6 +558,9 @@ def return_interview_record(
             episode.pk,
             kind=ChronologyKind.MISSING,
             when=completed_at or offered_at,
+        )
+        kept_wording_record(
+            actor=actor, texts={"missing.interview_summary": episode.interview_summary}
         )
         audit_record(
             action=AccessAction.UPDATE,
@@ -723,6 +736,13 @@ def disruption_record(
             owner_agency=owner_agency,
             recorded_by=actor,
             recorded_at=timezone.now(),
+        )
+        kept_wording_record(
+            actor=actor,
+            texts={
+                "disruption.description": action.description,
+                "disruption.outcome": action.outcome,
+            },
         )
         audit_record(
             action=AccessAction.CREATE, user=actor, object_type="disruption", object_id=action.pk

@@ -22,6 +22,7 @@ from django.views.decorators.http import require_http_methods
 from cehub.accounts.models import User
 from cehub.core.access import permission_required
 from cehub.core.deadlines import DeadlineStatus, deadline_status
+from cehub.language.review import wording_review_pending
 from cehub.screening.engine import Tool
 from cehub.screening.models import Screening
 from cehub.screening.views import LevelTag, level_tag, tool_or_none
@@ -235,7 +236,7 @@ def case_close(request: HttpRequest, case_id: uuid.UUID) -> HttpResponse:
     viewer = _viewer(request)
     case = selectors.case_get(viewer=viewer, case_id=case_id)
     form = CloseForm(request.POST)
-    if form.is_valid():
+    if form.is_valid() and not wording_review_pending(form):
         try:
             services.case_close(
                 actor=viewer,

@@ -28,6 +28,7 @@ from cehub.contexts.models import NodeKind
 from cehub.core.access import permission_required
 from cehub.core.deadlines import DeadlineStatus
 from cehub.core.identifiers import format_nhs_number
+from cehub.language.review import wording_review_pending
 from cehub.people.models import Person
 from cehub.people.selectors import RecordLockedError, person_get
 from cehub.people.views import date_of_birth_text
@@ -110,7 +111,11 @@ def safety_plan_new(request: HttpRequest, case_id: uuid.UUID) -> HttpResponse:
         form = SafetyPlanForm(request.POST, check_input=not add_one)
         formset = plan_action_formset(request.POST, add_one=add_one)
         # Both are checked, so every problem shows at once.
-        if not add_one and all([form.is_valid(), formset.is_valid()]):
+        if (
+            not add_one
+            and all([form.is_valid(), formset.is_valid()])
+            and not wording_review_pending(form, formset)
+        ):
             try:
                 plan = services.safety_plan_save(
                     actor=viewer,
@@ -204,7 +209,7 @@ def missing_new(request: HttpRequest, person_id: uuid.UUID) -> HttpResponse:
     viewer = _viewer(request)
     person = _person(request, person_id)
     form = MissingEpisodeForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and form.is_valid() and not wording_review_pending(form):
         try:
             episode = services.missing_episode_record(
                 actor=viewer, person=person, data=form.to_input()
@@ -274,7 +279,7 @@ def missing_found(request: HttpRequest, episode_id: uuid.UUID) -> HttpResponse:
     episode = _episode(request, episode_id)
     form = FoundForm(request.POST)
     status = 200
-    if form.is_valid():
+    if form.is_valid() and not wording_review_pending(form):
         data = form.cleaned_data
         try:
             services.missing_episode_found(
@@ -311,7 +316,7 @@ def missing_found(request: HttpRequest, episode_id: uuid.UUID) -> HttpResponse:
 def missing_interview(request: HttpRequest, episode_id: uuid.UUID) -> HttpResponse:
     episode = _episode(request, episode_id)
     form = InterviewForm(request.POST)
-    if form.is_valid():
+    if form.is_valid() and not wording_review_pending(form):
         data = form.cleaned_data
         try:
             services.return_interview_record(
@@ -434,7 +439,7 @@ def disruption_new(request: HttpRequest, node_id: uuid.UUID) -> HttpResponse:
         request.POST if request.method == "POST" else None,
         initial={"owner_agency": viewer.agency_id},
     )
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and form.is_valid() and not wording_review_pending(form):
         data = form.cleaned_data
         try:
             services.disruption_record(

@@ -107,6 +107,11 @@ class Involved:
     accounts: list[ReportedAccount] = field(default_factory=list)
 
 
+def _described_people(involved: Involved) -> dict[str, str]:
+    # Each description is its own paragraph, so every person's findings are counted.
+    return {"involvement.description": "\n\n".join(p.description for p in involved.people)}
+
+
 @dataclass(frozen=True)
 class ConcernSubmission:
     child_given_name: str
@@ -290,6 +295,9 @@ def concern_submit(*, actor: User, submission: ConcernSubmission) -> Concern:
             texts={
                 "concern.what_happened": concern.what_happened,
                 "concern.child_words": concern.child_words,
+                "concern.no_consent_reason": concern.no_consent_reason,
+                "concern.immediate_action_taken": concern.immediate_action_taken,
+                **_described_people(data.involved),
             },
         )
         audit_record(
@@ -328,7 +336,13 @@ def intelligence_submit(*, actor: User, submission: IntelligenceSubmission) -> P
             sharing_due_at=sharing_decision_due(now),
         )
         _involve(actor=actor, involved=submission.involved, intelligence=item)
-        kept_wording_record(actor=actor, texts={"intelligence.information": item.information})
+        kept_wording_record(
+            actor=actor,
+            texts={
+                "intelligence.information": item.information,
+                **_described_people(submission.involved),
+            },
+        )
         audit_record(
             action=AccessAction.CREATE, user=actor, object_type="intelligence", object_id=item.pk
         )
@@ -383,6 +397,13 @@ def intelligence_grade(
             source_id=item.pk,
             grading=(source_evaluation, intelligence_assessment, handling_code),
             handling_conditions=item.handling_conditions,
+        )
+        kept_wording_record(
+            actor=actor,
+            texts={
+                "grading.handling_conditions": handling_conditions.strip(),
+                "grading.rationale": rationale.strip(),
+            },
         )
         audit_record(
             action=AccessAction.UPDATE,
@@ -544,6 +565,10 @@ def sharing_decision_record(
                 source_id=row.pk,
                 actor=actor,
             )
+        kept_wording_record(
+            actor=actor,
+            texts={"sharing.information": row.information, "sharing.rationale": row.rationale},
+        )
         audit_record(
             action=AccessAction.CREATE,
             user=actor,
@@ -603,6 +628,9 @@ def concern_decide_next_step(
             source_type="concern",
             source_id=concern.pk,
             actor=actor,
+        )
+        kept_wording_record(
+            actor=actor, texts={"concern.next_step_reason": concern.next_step_reason}
         )
         audit_record(
             action=AccessAction.UPDATE,

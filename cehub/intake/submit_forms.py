@@ -858,7 +858,10 @@ def draft_summary(spec: PageSpec, draft: Draft) -> dict[str, Any]:
 
 
 language_checked(
+    PersonForm.base_fields["description"],
     ConcernForm.base_fields["what_happened"],
     ConcernForm.base_fields["child_words"],
+    ConcernForm.base_fields["no_consent_reason"],
+    ConcernForm.base_fields["immediate_action_taken"],
     IntelligenceForm.base_fields["information"],
 )

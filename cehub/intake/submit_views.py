@@ -18,6 +18,7 @@ from django.views.decorators.http import require_http_methods
 
 from cehub.accounts.models import User
 from cehub.core.access import permission_required
+from cehub.language.review import wording_review_pending
 from cehub.people.services import PersonError
 
 from . import selectors, services, submit_selectors
@@ -92,7 +93,7 @@ class _Report:
         if request.method == "POST":
             add_to = request.POST.get("add_another", "")
             page = build_page(self.spec, request.POST, add_to=add_to)
-            if not add_to and page.is_valid():
+            if not add_to and page.is_valid() and not wording_review_pending(page.all_forms):
                 request.session[key] = page.draft()
                 return redirect(self.url("check"))
             return self.render_start(request, page, unsent=key in request.session)

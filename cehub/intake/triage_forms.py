@@ -15,6 +15,7 @@ from django import forms
 from cehub.contexts.models import HandlingCode, IntelligenceAssessment, SourceEvaluation
 from cehub.core.govuk_forms import GovukDateField
 from cehub.core.identifier_fields import NHSNumberField, PersonNameField, PostcodeField
+from cehub.language.forms import language_checked
 from cehub.people.models import DobPrecision, Sex
 from cehub.people.selectors import PersonMatch
 
@@ -289,3 +290,12 @@ class GradeForm(forms.Form):
         if data.get("handling_code") == HandlingCode.C and not data.get("handling_conditions"):
             self.add_error("handling_conditions", "Enter the handling conditions")
         return data
+
+
+language_checked(
+    SharingDecisionForm.base_fields["information"],
+    SharingDecisionForm.base_fields["rationale"],
+    NextStepForm.base_fields["reason"],
+    GradeForm.base_fields["handling_conditions"],
+    GradeForm.base_fields["rationale"],
+)

@@ -22,6 +22,7 @@ from cehub.accounts.models import User
 from cehub.core.access import permission_required
 from cehub.core.deadlines import DeadlineStatus, deadline_status
 from cehub.core.identifiers import InvalidIdentifier
+from cehub.language.review import wording_review_pending
 from cehub.people.models import DobPrecision, PersonCategory, Sex
 from cehub.people.selectors import PersonMatch, SearchCriteria, person_identity_get, person_search
 from cehub.people.services import PersonDetails, PersonError
@@ -383,7 +384,7 @@ def concern_create_child(request: HttpRequest, concern_id: uuid.UUID) -> HttpRes
 def concern_sharing(request: HttpRequest, concern_id: uuid.UUID) -> HttpResponse:
     concern = _concern(request, concern_id)
     form = SharingDecisionForm(request.POST)
-    if form.is_valid():
+    if form.is_valid() and not wording_review_pending(form):
         try:
             decision = services.sharing_decision_record(
                 actor=_actor(request), decision=_decision_input(form), concern=concern
@@ -402,7 +403,7 @@ def concern_next_step(request: HttpRequest, concern_id: uuid.UUID) -> HttpRespon
     concern = _concern(request, concern_id)
     form = NextStepForm(request.POST)
     status = 200
-    if form.is_valid():
+    if form.is_valid() and not wording_review_pending(form):
         data = form.cleaned_data
         try:
             concern = services.concern_decide_next_step(
@@ -478,7 +479,7 @@ def intelligence_triage(request: HttpRequest, item_id: uuid.UUID) -> HttpRespons
 def intelligence_sharing(request: HttpRequest, item_id: uuid.UUID) -> HttpResponse:
     item = _intelligence(request, item_id)
     form = SharingDecisionForm(request.POST)
-    if form.is_valid():
+    if form.is_valid() and not wording_review_pending(form):
         try:
             decision = services.sharing_decision_record(
                 actor=_actor(request), decision=_decision_input(form), intelligence=item
@@ -497,7 +498,7 @@ def intelligence_grade(request: HttpRequest, item_id: uuid.UUID) -> HttpResponse
     item = _intelligence(request, item_id)
     form = GradeForm(request.POST)
     status = 200
-    if form.is_valid():
+    if form.is_valid() and not wording_review_pending(form):
         data = form.cleaned_data
         try:
             item = services.intelligence_grade(

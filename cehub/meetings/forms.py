@@ -181,3 +181,4 @@ class ActionCompleteForm(forms.Form):
 
 
 language_checked(ItemRunForm.base_fields["discussion"], ItemRunForm.base_fields["decisions"])
+language_checked(CorrectionForm.base_fields["text"], ActionCompleteForm.base_fields["outcome"])

@@ -283,6 +283,7 @@ def action_complete(*, actor: User, action: Action, outcome: str) -> Action:
             timezone.now(),
         )
         action.save(update_fields=["status", "outcome", "completed_at"])
+        kept_wording_record(actor=actor, texts={"action.outcome": action.outcome})
         audit_record(
             action=AccessAction.UPDATE,
             user=actor,
@@ -330,6 +331,7 @@ def correction_add(
             recorded_by=actor,
             recorded_at=timezone.now(),
         )
+        kept_wording_record(actor=actor, texts={"meeting.correction": correction.text})
         audit_record(
             action=AccessAction.CREATE,
             user=actor,

@@ -25,6 +25,7 @@ from django.views.decorators.http import require_http_methods
 
 from cehub.accounts.models import User
 from cehub.core.access import permission_required
+from cehub.language.review import wording_review_pending
 
 from . import selectors, services
 from .forms import (
@@ -246,7 +247,7 @@ def correction_add(request: HttpRequest, meeting_id: uuid.UUID) -> HttpResponse:
     viewer = _viewer(request)
     meeting = selectors.meeting_get(viewer=viewer, meeting_id=meeting_id)
     form = CorrectionForm(request.POST)
-    if form.is_valid():
+    if form.is_valid() and not wording_review_pending(form):
         try:
             services.correction_add(actor=viewer, meeting=meeting, text=form.cleaned_data["text"])
         except MeetingError as error:
@@ -286,7 +287,7 @@ def item_run(request: HttpRequest, item_id: uuid.UUID) -> HttpResponse:
             raise Http404
         if request.POST.get("form") == "correction":
             correction_form = CorrectionForm(request.POST)
-            if correction_form.is_valid():
+            if correction_form.is_valid() and not wording_review_pending(correction_form):
                 try:
                     services.correction_add(
                         actor=viewer,
@@ -301,7 +302,7 @@ def item_run(request: HttpRequest, item_id: uuid.UUID) -> HttpResponse:
                     return redirect("meetings:item_run", item_id=item.pk)
         else:
             form = ItemRunForm(request.POST)
-            if form.is_valid():
+            if form.is_valid() and not wording_review_pending(form):
                 try:
                     _save_item(viewer, item, form)
                 except MeetingError as error:
@@ -497,7 +498,7 @@ def action_complete(request: HttpRequest, action_id: uuid.UUID) -> HttpResponse:
     if page not in PAGES or not viewer.has_perm("meetings.view"):
         page = "mine"
     form = ActionCompleteForm(request.POST, prefix=f"a-{action.pk}")
-    if form.is_valid():
+    if form.is_valid() and not wording_review_pending(form):
         try:
             services.action_complete(
                 actor=viewer, action=action, outcome=form.cleaned_data["outcome"]

@@ -14,6 +14,7 @@ from cehub.core.identifier_fields import (
     PostcodeField,
     VehicleRegistrationField,
 )
+from cehub.language.forms import language_checked
 
 from .models import BreakGlassCategory, BreakGlassReview, ChronologyKind
 from .selectors import SearchCriteria
@@ -155,3 +156,6 @@ class BreakGlassReviewForm(forms.Form):
             "max_length": "Note must be 2000 characters or fewer",
         },
     )
+
+
+language_checked(BreakGlassForm.base_fields["reason"], BreakGlassReviewForm.base_fields["note"])

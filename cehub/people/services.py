@@ -21,6 +21,7 @@ from cehub.core.identifiers import (
     normalise_person_name,
 )
 from cehub.core.models import AccessAction
+from cehub.language.services import kept_wording_record
 
 from .access import can_find_people, has_relationship
 from .models import (
@@ -245,6 +246,7 @@ def break_glass_open(
             granted_at=now,
             expires_at=now + break_glass_duration(),
         )
+        kept_wording_record(actor=actor, texts={"break_glass.reason": reason})
         audit_record(
             action=AccessAction.BREAK_GLASS,
             user=actor,
@@ -273,6 +275,7 @@ def break_glass_review(
         grant.reviewed_by, grant.reviewed_at = actor, timezone.now()
         grant.review_outcome, grant.review_note = outcome, note.strip()
         grant.save(update_fields=["reviewed_by", "reviewed_at", "review_outcome", "review_note"])
+        kept_wording_record(actor=actor, texts={"break_glass.review_note": grant.review_note})
         audit_record(
             action=AccessAction.UPDATE,
             user=actor,

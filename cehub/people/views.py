@@ -25,6 +25,7 @@ from cehub.cases.selectors import person_risk_summary
 from cehub.contexts.views import link_rows
 from cehub.core.access import permission_required
 from cehub.core.identifiers import format_nhs_number
+from cehub.language.review import wording_review_pending
 
 from . import selectors, services
 from .access import active_break_glass, can_open_record, has_relationship
@@ -209,6 +210,8 @@ def break_glass(request: HttpRequest, person_id: uuid.UUID) -> HttpResponse:
     person = selectors.person_identity_get(viewer=viewer, person_id=person_id)
     if person.category != PersonCategory.CHILD or can_open_record(viewer, person):
         return redirect("people:person_detail", person_id=person.pk)
+    # Emergency access is not held up by a wording review: the reason gets the live check
+    # only (and a kept finding is still recorded).
     form = BreakGlassForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -245,7 +248,7 @@ def break_glass_review(request: HttpRequest, grant_id: uuid.UUID) -> HttpRespons
     viewer = _viewer(request)
     grant = selectors.break_glass_get(viewer=viewer, grant_id=grant_id)
     form = BreakGlassReviewForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and form.is_valid() and not wording_review_pending(form):
         try:
             services.break_glass_review(
                 actor=viewer,

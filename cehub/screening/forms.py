@@ -17,6 +17,8 @@ from django import forms
 from django.forms.boundfield import BoundField
 from django.utils.html import format_html
 
+from cehub.language.forms import language_checked
+
 from .engine import Domain, Indicator, Tool
 from .services import AnswerInput
 
@@ -203,6 +205,12 @@ class ScreeningForm(forms.Form):
             },
         )
 
+        language_checked(
+            *(field for name, field in self.fields.items() if name.endswith("__evidence")),
+            self.fields["rationale"],
+            self.fields["advice_given"],
+        )
+
     # --- Validation ----------------------------------------------------------------------
     def clean(self) -> dict[str, Any]:
         cleaned: dict[str, Any] = super().clean() or {}
@@ -317,3 +325,6 @@ class LowerLevelDecisionForm(forms.Form):
 
     def agree(self) -> bool:
         return bool(self.cleaned_data["decision"] == AGREE)
+
+
+language_checked(LowerLevelDecisionForm.base_fields["note"])

@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from cehub.core.audit import audit_record
 from cehub.core.models import AccessAction
+from cehub.language.services import kept_wording_record
 from cehub.people.access import can_open_record
 from cehub.people.models import ChronologyKind, Person, PersonCategory
 from cehub.people.services import chronology_record
@@ -170,6 +171,15 @@ def screening_record(
             case_rescreened_below_threshold(
                 actor=actor, person=person, level=standing_level, screening=screening
             )
+        kept_wording_record(
+            actor=actor,
+            texts={
+                "screening.rationale": rationale,
+                "screening.advice_given": screening.advice_given,
+                # Each indicator's evidence is its own paragraph, so every finding is counted.
+                "screening.evidence": "\n\n".join(answer.evidence for answer in answers),
+            },
+        )
         audit_record(
             action=AccessAction.CREATE,
             user=actor,
@@ -215,6 +225,7 @@ def screening_decide_lower_level(
             source_id=screening.pk,
             actor=actor,
         )
+        kept_wording_record(actor=actor, texts={"screening.decision_note": screening.decision_note})
         audit_record(
             action=AccessAction.UPDATE,
             user=actor,

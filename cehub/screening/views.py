@@ -27,6 +27,7 @@ from cehub.cases.selectors import person_risk_summary, screening_get
 from cehub.core.access import permission_required, signed_in
 from cehub.intake.models import Concern
 from cehub.intake.selectors import concern_get
+from cehub.language.review import wording_review_pending
 from cehub.people.models import Person, PersonCategory
 from cehub.people.selectors import RecordLockedError, person_get
 
@@ -302,7 +303,7 @@ def screen(request: HttpRequest, person_id: uuid.UUID) -> HttpResponse:
         except ScreeningFormError as error:
             _attach(form, error)
             valid = False
-    if valid and not calculate:
+    if valid and not calculate and not wording_review_pending(form):
         try:
             screening = screening_record(
                 actor=viewer,
@@ -430,7 +431,7 @@ def decide(request: HttpRequest, screening_id: uuid.UUID) -> HttpResponse:
     viewer = _viewer(request)
     screening = screening_get(viewer=viewer, screening_id=screening_id)
     form = LowerLevelDecisionForm(request.POST)
-    if form.is_valid():
+    if form.is_valid() and not wording_review_pending(form):
         try:
             screening_decide_lower_level(
                 actor=viewer,

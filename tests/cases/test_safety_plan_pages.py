@@ -420,3 +420,30 @@ def test_a_hub_worker_without_a_relationship_gets_404(
     assert not AccessEvent.objects.filter(
         user=stranger, action=AccessAction.VIEW, object_type="safety-plan"
     ).exists()
+
+
+# --- Wording that blames the child ---------------------------------------------------------
+def test_a_plan_with_flagged_wording_is_shown_again_then_kept_if_the_worker_chooses(
+    signed_in: Callable[[User], Client], hub_social_worker: User, case: Case
+) -> None:
+    from cehub.language.models import KeptWording
+    from cehub.language.review import REVIEW_FIELD
+
+    client = signed_in(hub_social_worker)
+    flagged = "Kayleigh is making poor choices and has an older boyfriend"
+    data = _post_data(hub_social_worker, danger_statement=flagged)
+    response = client.post(_new_url(case), data)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Check the wording" in html and 'href="#id_danger_statement"' in html
+    assert not SafetyPlan.objects.exists()  # nothing saved yet
+    assert not KeptWording.objects.exists()
+    token = re.search(rf'name="{REVIEW_FIELD}" value="([0-9a-f]+)"', html)
+    assert token is not None
+
+    response = client.post(_new_url(case), {**data, REVIEW_FIELD: token[1]})
+    assert response.status_code == 302
+    assert SafetyPlan.objects.get().danger_statement == flagged
+    kept = KeptWording.objects.filter(field="safety_plan.danger_statement")
+    assert kept.count() == 2
+    assert {row.user_id for row in kept} == {hub_social_worker.pk}

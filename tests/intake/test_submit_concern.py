@@ -18,6 +18,8 @@ from cehub.accounts.roles import Role
 from cehub.contexts.models import Link, Location, Object, ObjectKind
 from cehub.core.models import AccessAction, AccessEvent
 from cehub.intake.models import Concern, InvolvementRole
+from cehub.language.models import KeptWording
+from cehub.language.review import REVIEW_FIELD
 from cehub.people.models import Person, PersonCategory
 
 pytestmark = pytest.mark.django_db
@@ -710,3 +712,54 @@ def test_a_street_name_with_digits_is_kept_as_an_alias(teacher: User) -> None:
     adult = Person.objects.get(node__involvements__concern=concern)
     assert adult.given_name == "Name not known"
     assert list(adult.aliases.values_list("name", flat=True)) == ["D2"]
+
+
+# --- Wording that blames the child: shown on submit, kept if the author chooses ----------------
+FLAGGED = "She has been putting herself at risk with an older boyfriend."
+
+
+def test_flagged_wording_comes_back_with_findings_before_anything_is_kept(
+    signed_in: Callable[[User], Client], teacher: User
+) -> None:
+    client = signed_in(teacher)
+    data = concern_data(what_happened=FLAGGED)
+    response = client.post(START, data)
+    assert response.status_code == 200  # shown again, not on to "check your answers"
+    html = response.content.decode()
+    assert "Check the wording" in html and "2 suggestions" in html
+    assert 'href="#id_what_happened"' in html  # the banner links to the field
+    assert "Instead, you could write" in html  # findings under the field, without JavaScript
+    assert draft_key(teacher) not in client.session
+    token = re.search(rf'name="{REVIEW_FIELD}" value="([0-9a-f]+)"', html)
+    assert token is not None
+
+    # Different wording that is still flagged is shown again (the token was for other words).
+    changed = {**data, "what_happened": "She is sexually active.", REVIEW_FIELD: token[1]}
+    again = client.post(START, changed)
+    assert again.status_code == 200 and "Check the wording" in again.content.decode()
+
+    # Saving the same wording again keeps it: no hard block, and the choice is recorded.
+    concern = send(client, {**data, REVIEW_FIELD: token[1]})
+    assert concern.what_happened == FLAGGED
+    assert KeptWording.objects.filter(field="concern.what_happened").count() == 2
+
+
+def test_wording_without_findings_goes_straight_on(
+    signed_in: Callable[[User], Client], teacher: User
+) -> None:
+    client = signed_in(teacher)
+    # A child's own words in quotation marks are evidence, not the author's language.
+    quoted = 'Jade said "I chose to go with him" and an adult collected her in a car.'
+    send(client, concern_data(what_happened=quoted))
+    assert not KeptWording.objects.exists()
+
+
+def test_mistakes_are_shown_as_errors_before_any_wording_review(
+    signed_in: Callable[[User], Client], teacher: User
+) -> None:
+    response = signed_in(teacher).post(
+        START, concern_data(what_happened=FLAGGED, immediate_danger="")
+    )
+    html = response.content.decode()
+    assert "There is a problem" in html
+    assert "Check the wording" not in html  # one thing at a time: errors first

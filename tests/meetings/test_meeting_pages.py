@@ -568,3 +568,29 @@ def test_a_discussed_item_cannot_be_removed(
     assert "This item has been discussed, so it stays on the agenda" in _text(response)
     first.refresh_from_db()
     assert not first.removed
+
+
+def test_flagged_minutes_come_back_once_and_nothing_is_saved_until_the_chair_keeps_them(
+    signed_in: Callable[[User], Client], chair: User, officer: User, started: Meeting
+) -> None:
+    from cehub.language.models import KeptWording
+    from cehub.language.review import REVIEW_FIELD
+
+    client = signed_in(chair)
+    first = _items(started)[0]
+    due = timezone.localdate() + timedelta(days=7)
+    data = _item_data(officer, due, discussion="Jade is streetwise and was absconding again.")
+    response = client.post(_run(first), data)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Check the wording" in html and "2 suggestions" in html
+    first.refresh_from_db()
+    assert first.discussion == "" and not Action.objects.exists()
+
+    token = re.search(rf'name="{REVIEW_FIELD}" value="([0-9a-f]+)"', html)
+    assert token is not None
+    response = client.post(_run(first), {**data, REVIEW_FIELD: token[1]})
+    assert response.status_code == 302
+    first.refresh_from_db()
+    assert "absconding" in first.discussion and Action.objects.count() == 1
+    assert KeptWording.objects.filter(field__startswith="meeting.").count() == 2

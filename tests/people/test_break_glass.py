@@ -453,3 +453,20 @@ def test_only_the_privacy_officer_reviews(
     assert client.post(url, {"outcome": BreakGlassReview.APPROPRIATE}).status_code == 404
     grant.refresh_from_db()
     assert grant.reviewed_at is None
+
+
+def test_emergency_access_is_not_held_up_by_a_wording_review_but_kept_wording_is_counted(
+    duty_client: Client, duty_worker: User, kayleigh: Person
+) -> None:
+    from cehub.language.models import KeptWording
+
+    reauthenticated(duty_client, duty_worker)
+    reason = "Police report she is putting herself at risk tonight; need her plan now"
+    response = duty_client.post(
+        _break_glass_url(kayleigh),
+        {"category": BreakGlassCategory.IMMEDIATE_RISK, "reason": reason},
+    )
+    assert response.status_code == 302  # straight through: an emergency is not slowed down
+    assert BreakGlassGrant.objects.get().reason == reason
+    kept = KeptWording.objects.get()
+    assert (kept.field, kept.user_id) == ("break_glass.reason", duty_worker.pk)

@@ -659,7 +659,7 @@ def test_the_screening_page_shows_both_levels_the_reasons_and_the_evidence(
         _data(
             ticked=_medium(),
             final_level="high",
-            rationale="Her phone shows contact with adults in three cities",
+            rationale="Adults in three cities are contacting her by phone",
         ),
     )
     screening = Screening.objects.get()
@@ -669,7 +669,7 @@ def test_the_screening_page_shows_both_levels_the_reasons_and_the_evidence(
     assert "Level that stands High" in text
     assert "Computed level Medium Score 5" in text
     assert "Assessor's level High Different from the computed level" in text
-    assert "Her phone shows contact with adults in three cities" in text
+    assert "Adults in three cities are contacting her by phone" in text
     assert "Status Final" in text
     assert "Exploitation hub case" in text
     assert "Police found her in Leeds at 3am on 4 Nov" in text

@@ -2,6 +2,8 @@
 
 ``{% govuk_error_summary form %}``: the error summary for one or more forms or formsets (or a
 list of them); renders nothing when there are no errors. ``title="..."`` changes the heading.
+When a language review is waiting (``cehub.language.review``), it shows a notification banner
+listing the fields whose wording to check instead.
 
 ``{% govuk_title_prefix form %}``: "Error: " when any of the forms has errors, else "", for
 ``<title>{% govuk_title_prefix form %}Page - Service</title>``.
@@ -22,7 +24,17 @@ register = template.Library()
 
 @register.inclusion_tag("govuk/forms/error_summary.html")
 def govuk_error_summary(*forms: Any, title: str = "There is a problem") -> dict[str, Any]:
-    return {"errors": error_summary_items(*forms), "title": title}
+    from cehub.language.review import flagged_fields
+
+    errors = error_summary_items(*forms)
+    # Wording findings on submit are not errors: a notification, shown only when nothing is wrong.
+    flagged = [] if errors else flagged_fields(*forms)
+    return {
+        "errors": errors,
+        "title": title,
+        "wording": flagged,
+        "wording_count": sum(field.count for field in flagged),
+    }
 
 
 @register.simple_tag
