@@ -1,4 +1,5 @@
-"""The live language check behind every free-text field that asks for it (htmx)."""
+"""The live language check behind every free-text field that asks for it (htmx), and the
+managers' report of wording kept after the check."""
 
 from __future__ import annotations
 
@@ -8,8 +9,10 @@ from django.views.decorators.http import require_GET, require_POST
 
 from cehub.core.access import permission_required, signed_in
 
+from .forms import ReportFilterForm
 from .matcher import default_checker
-from .selectors import kept_wording_report
+from .report_chart import layout_trend_chart
+from .selectors import ReportFilters, kept_wording_report, kept_wording_team_choices
 
 MAX_CHECKED_CHARACTERS = 20_000
 
@@ -37,5 +40,23 @@ def check(request: HttpRequest) -> HttpResponse:
 @permission_required("language.view_report")
 @require_GET
 def report(request: HttpRequest) -> HttpResponse:
-    rows = kept_wording_report(viewer=request.user)  # type: ignore[arg-type]
-    return render(request, "language/report.html", {"rows": rows})
+    viewer = request.user
+    teams = kept_wording_team_choices(viewer=viewer)  # type: ignore[arg-type]
+    data = None
+    if request.GET:
+        data = request.GET.copy()
+        data.setdefault("period", "12")  # a link with only a team still shows its period
+    form = ReportFilterForm(data, teams=teams)
+    if form.is_bound and not form.is_valid():
+        # Nothing is shown for filters that are not understood (nor audited: nothing was read).
+        return render(request, "language/report.html", {"form": form, "report": None})
+    filters = form.filters() if form.is_bound else ReportFilters()
+    found = kept_wording_report(viewer=viewer, filters=filters)  # type: ignore[arg-type]
+    chart = layout_trend_chart(
+        months=[m.month for m in found.months],
+        categories=[c.category for c in found.categories],
+        counts=[m.counts for m in found.months],
+        partial_last=found.months[-1].partial,
+        id_prefix="kept-trend",
+    )
+    return render(request, "language/report.html", {"form": form, "report": found, "chart": chart})
