@@ -81,6 +81,42 @@ def bench_hub_pages() -> None:
             f"GET {path.replace(str(child.pk) if child else '-', '<child>')}: "
             f"median {seconds / requests * 1000:.1f} ms per request"
         )
+    bench_language_in_pages(client)
+
+
+def bench_language_in_pages(client: Client) -> None:
+    """What an author waits for: the live check's round trip as they pause in typing, and
+    the review on submit over the biggest form (screening: a box per indicator)."""
+    from cehub.language.review import wording_review_pending
+    from cehub.screening.forms import ScreeningForm
+    from cehub.screening.services import tool_get
+
+    note = (
+        "Jade was found at the flat at 2am. She has been putting herself at risk with an "
+        "older boyfriend and says she chose to go. Police attended and took her home. " * 3
+    )
+    requests = 20
+    seconds = median_seconds(
+        ROUNDS,
+        lambda: [
+            client.post("/language/check/", {"note": note}, HTTP_HX_TRIGGER_NAME="note")
+            for _ in range(requests)
+        ],
+    )
+    print(
+        f"POST /language/check/ ({len(note)} characters): "
+        f"median {seconds / requests * 1000:.1f} ms per request"
+    )
+    tool = tool_get()
+    data = {"tool": tool.ref, "final_level": tool.levels[0], "disclosure": "no"}
+    data.update({f"{indicator}__evidence": note for indicator in tool.indicators})
+    form = ScreeningForm(data, tool=tool, calculate_only=True)
+    form.is_valid()
+    review = median_seconds(ROUNDS, lambda: wording_review_pending(form))
+    print(
+        f"wording_review_pending over the screening form ({len(tool.indicators)} boxes, all "
+        f"flagged): median {review * 1000:.1f} ms"
+    )
 
 
 def main() -> None:

@@ -311,3 +311,83 @@ class NRMReferral(models.Model):
 
     def __str__(self) -> str:
         return "NRM referral"
+
+
+# --- Case notes ------------------------------------------------------------------------------
+NOTE_MAX_LENGTH = 10_000  # a long visit note is a few thousand characters
+NOTE_PRESENT_MAX_LENGTH = 300
+NOTE_CORRECTION_REASON_MAX_LENGTH = 500
+
+
+class CaseNoteKind(models.TextChoices):
+    VISIT = "visit", "Visit to the child"
+    CALL = "call", "Phone or video call with the child"
+    DIRECT_WORK = "direct-work", "Direct work session with the child"
+    PARENT_CARER = "parent-carer", "Contact with a parent or carer"
+    AGENCY = "agency", "Contact with another agency"
+    OTHER = "other", "Other contact"
+
+
+@pghistory.track()
+class CaseNote(models.Model):
+    """One contact in the hub's work with a child, as the child may read it as an adult.
+
+    Append-only: a note is never edited or deleted. A mistake is put right by a new note that
+    ``corrects`` it (one correction per note; a correction can itself be corrected).
+    """
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="notes")
+    # The case's child, copied so a child's notes are one indexed query.
+    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="+")
+    kind = models.CharField(max_length=16, choices=CaseNoteKind.choices)
+    contact_at = models.DateTimeField(help_text="When the contact happened")
+    present = models.CharField(
+        max_length=NOTE_PRESENT_MAX_LENGTH,
+        blank=True,
+        help_text="Who was there, or who was contacted",
+    )
+    child_seen = models.BooleanField(null=True, blank=True)
+    text = models.TextField()
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    # Where the author worked when they wrote the note (people move teams and agencies).
+    author_agency = models.ForeignKey(
+        "accounts.Agency", on_delete=models.PROTECT, null=True, related_name="+"
+    )
+    author_team = models.ForeignKey(
+        "accounts.Team", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    recorded_at = models.DateTimeField()
+    corrects = models.OneToOneField(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="correction",
+    )
+    correction_reason = models.CharField(max_length=NOTE_CORRECTION_REASON_MAX_LENGTH, blank=True)
+
+    class Meta:
+        ordering = ["-contact_at", "-recorded_at"]
+        indexes = [
+            models.Index(fields=["case", "-contact_at"], name="case_note_case_time_idx"),
+            models.Index(fields=["person", "-contact_at"], name="case_note_person_time_idx"),
+        ]
+        constraints = [
+            models.CheckConstraint(condition=~Q(text=""), name="case_note_has_text"),
+            models.CheckConstraint(
+                condition=~Q(kind="visit") | Q(child_seen__isnull=False),
+                name="case_note_visit_says_if_child_seen",
+            ),
+            models.CheckConstraint(
+                condition=(Q(corrects__isnull=True) & Q(correction_reason=""))
+                | (Q(corrects__isnull=False) & ~Q(correction_reason="")),
+                name="case_note_correction_has_reason",
+            ),
+            models.CheckConstraint(
+                condition=~Q(corrects=models.F("id")), name="case_note_not_own_correction"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Case note ({self.get_kind_display()})"

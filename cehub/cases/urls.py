@@ -1,6 +1,6 @@
-"""Case URLs: the case itself (allocation, closure) and the work around it."""
+"""Case URLs: the case itself (allocation, closure), the work around it and its notes."""
 
-from . import urls_case, urls_work
+from . import urls_case, urls_notes, urls_work
 
 app_name = "cases"
-urlpatterns = [*urls_case.urlpatterns, *urls_work.urlpatterns]
+urlpatterns = [*urls_case.urlpatterns, *urls_work.urlpatterns, *urls_notes.urlpatterns]

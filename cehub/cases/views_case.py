@@ -27,7 +27,7 @@ from cehub.screening.engine import Tool
 from cehub.screening.models import Screening
 from cehub.screening.views import LevelTag, level_tag, tool_or_none
 
-from . import selectors, services
+from . import note_selectors, selectors, services
 from .forms_case import AllocateForm, CloseForm
 from .models import Case, CaseLevelChange, CaseStatus
 
@@ -188,6 +188,7 @@ def _render_case(
         "allocate_form": allocate_form
         or AllocateForm(initial={"worker": case.allocated_worker_id, "version": case.version}),
         "close_form": close_form or CloseForm(initial={"version": case.version}),
+        "recent_notes": note_selectors.case_notes_recent(viewer=viewer, case=case),
     }
     return render(request, "cases/case/detail.html", context, status=status)
 

@@ -35,6 +35,7 @@ from cehub.accounts.models import User
 from cehub.cases.models import (
     Case,
     CaseLevelChange,
+    CaseNote,
     DisruptionAction,
     MissingEpisode,
     NRMReferral,
@@ -67,6 +68,7 @@ STAMPED: tuple[tuple[type[models.Model], tuple[str, ...]], ...] = (
     (Case, ("opened_at", "allocated_at", "closed_at")),
     (CaseLevelChange, ("changed_at",)),
     (SafetyPlan, ("created_at",)),
+    (CaseNote, ("recorded_at",)),
     # Given directly by the demo (already in the past) except recorded_at; listed so that an
     # episode written "now" would be dated by its step too.
     (

@@ -21,6 +21,8 @@ from django.utils import timezone
 from cehub.accounts.models import Agency, User
 from cehub.cases.models import (
     Case,
+    CaseNote,
+    CaseNoteKind,
     CaseStatus,
     ClosureOutcome,
     DisruptionKind,
@@ -31,6 +33,7 @@ from cehub.cases.models import (
     NRMReferral,
     PoliceRiskGrade,
 )
+from cehub.cases.note_services import CaseNoteInput, case_note_add, case_note_correct
 from cehub.cases.services import (
     MissingEpisodeInput,
     PlanAction,
@@ -258,7 +261,22 @@ class NRMStep:
     guardian_allocated_on: date | None = None
 
 
-Step = ScreenStep | DecideStep | AllocateStep | SafetyPlanStep | CloseStep | NRMStep
+@dataclass(frozen=True)
+class CaseNoteStep:
+    """A contact the allocated worker records; ``corrects`` puts an earlier note right."""
+
+    at: datetime  # when it was written up
+    author: str
+    kind: CaseNoteKind
+    contact_at: datetime
+    present: str
+    child_seen: bool | None
+    text: str
+    corrects: CaseNoteStep | None = None
+    correction_reason: str = ""
+
+
+Step = ScreenStep | DecideStep | AllocateStep | SafetyPlanStep | CloseStep | NRMStep | CaseNoteStep
 
 
 @dataclass
@@ -423,6 +441,7 @@ class CaseworkPlanner:
             for child, t0, target in screened
         ]
         self.await_approval(stories, waiting)
+        NotePlanner(self).add_to(stories)
         return Casework(
             stories=stories,
             episodes=self.episodes(),
@@ -1122,6 +1141,217 @@ class CaseworkPlanner:
         return out
 
 
+# --- Case notes ------------------------------------------------------------------------------
+# What the allocated worker writes up after a contact: plain and factual, the child's own words
+# in quotation marks, and about what adults did (PRACTICE.md §7). Slots: the child's name and
+# pronouns, {carer} (who the child lives with) and {school}.
+NoteText = tuple[CaseNoteKind, str, str, bool | None]  # kind, who was there, text, child seen
+_N = CaseNoteKind
+FIRST_VISITS: tuple[NoteText, ...] = (
+    (
+        _N.VISIT,
+        "{child} and {pos} {carer}",
+        "First visit since the case came to me. {child} was at home with {pos} {carer}. I "
+        "explained what the hub does, who else will be involved, and that what adults have done "
+        'is not {pos} fault. {Subj} said: "I don\'t want to get anyone in trouble." We agreed to '
+        "meet after school next week, at home.",
+        True,
+    ),
+    (
+        _N.VISIT,
+        "{child} and {pos} {carer}",
+        "Home visit. I saw {child} on {pos} own in {pos} room for part of the visit. {Subj} "
+        "talked about school and showed me {pos} drawings. When I asked about the evenings {subj} "
+        'went quiet, then said: "They always know where I am." I said that adults tracking a '
+        "child like that is never the child's fault, and that we will work on it together. "
+        "{Pos} {carer} has the out-of-hours number.",
+        True,
+    ),
+    (
+        _N.VISIT,
+        "{child}'s {carer}",
+        "Visit as arranged, but {child} was not at home. {Pos} {carer} said a car picked {obj} up "
+        "at about four and nobody knows where it went. Agreed {pos} {carer} will report {obj} "
+        "missing to the police if {subj} is not home by nine, and will ring me in the morning. "
+        "I will visit again on Thursday after school.",
+        False,
+    ),
+)
+LATER_NOTES: tuple[NoteText, ...] = (
+    (
+        _N.DIRECT_WORK,
+        "{child}",
+        "Direct work session at {school}. We mapped the people around {obj} with the circles "
+        "exercise. {child} put {pos} {carer} and a teacher in the inner circle. {Subj} said the "
+        'adults who message {obj} make {obj} feel "watched all the time". We went through how '
+        "to save messages and who to tell. Next session in two weeks.",
+        True,
+    ),
+    (
+        _N.DIRECT_WORK,
+        "{child}",
+        "Direct work session. {child} chose to talk about what {subj} would like to do after "
+        "school and about {pos} boxing club. We read {pos} safety plan together and {subj} added "
+        "the youth worker as someone to call. {Subj} said: \"It helps having someone who doesn't "
+        'just tell me off."',
+        True,
+    ),
+    (
+        _N.CALL,
+        "{child}",
+        "Video call with {child} as agreed. {Subj} sounded tired and said {subj} had not slept "
+        "well. {Subj} did not want to talk about Friday night yet, and I said that was fine. We "
+        "agreed to talk again tomorrow. With {pos} agreement I let the designated safeguarding "
+        "lead at {school} know, so staff can check in with {obj}.",
+        None,
+    ),
+    (
+        _N.PARENT_CARER,
+        "{child}'s {carer}",
+        "Phone call with {child}'s {carer}, who is worried about calls {child} gets late at "
+        "night from numbers {subj} does not know. We went through the safety plan: phones "
+        "downstairs overnight, and a call to the police if an unknown car waits outside. {Pos} "
+        "{carer} will ring me after the weekend.",
+        None,
+    ),
+    (
+        _N.AGENCY,
+        "Designated safeguarding lead, {school}",
+        "Spoke to the designated safeguarding lead at {school}. {child}'s attendance is up to "
+        "four days a week. Staff have twice seen a car waiting near the gates at the end of the "
+        "day; the registration has gone to the police exploitation team. School will tell me "
+        "the same day if it is seen again.",
+        None,
+    ),
+    (
+        _N.AGENCY,
+        "Exploitation detective constable, Northvale Police",
+        "Call with the exploitation detective constable. Police have served a warning notice on "
+        "an adult who has been contacting {child}. Agreed that police will explain the notice to "
+        "{pos} {carer}, and I will talk it through with {child} at the next visit.",
+        None,
+    ),
+)
+# The one note in the demo that is corrected: as written, as corrected, and why.
+_CHECK_IN = (
+    "Phone call with {child} after school to check in after the weekend. {Subj} said it had "
+    'been "quiet" and that {subj} stayed at {pos} {carer}\'s on Saturday night. I reminded '
+    "{obj} of the number to ring out of hours. Next visit booked for {day} after school."
+)
+CORRECTED_NOTE: tuple[NoteText, NoteText, str] = (
+    (_N.CALL, "{child}", _CHECK_IN.replace("{day}", "Tuesday"), None),
+    (_N.CALL, "{child}", _CHECK_IN.replace("{day}", "Wednesday"), None),
+    "The note gave the wrong day for the next visit.",
+)
+CONTACT_HOURS: dict[CaseNoteKind, tuple[int, int]] = {
+    _N.VISIT: (15, 17),
+    _N.CALL: (16, 17),
+    _N.DIRECT_WORK: (10, 14),
+    _N.PARENT_CARER: (10, 16),
+    _N.AGENCY: (9, 16),
+}
+NOTES_WHILE_OPEN = 4  # at most, for a case still open; a case since closed keeps its first
+
+
+class NotePlanner:
+    """Case notes for each allocated case: a first visit soon after allocation and, while the
+    case stays open, a contact every week or few. A stream of its own, so the rest of the plan
+    is the same with or without them."""
+
+    def __init__(self, planner: CaseworkPlanner) -> None:
+        self.planner = planner
+        self.rng = random.Random(SEED + 4)
+        self.latest = planner.latest
+        self.carers: dict[int, str] = {}
+        self.corrected = False
+
+    def add_to(self, stories: list[ChildStory]) -> None:
+        for story in stories:
+            notes: list[Step] = []
+            for index, step in enumerate(story.steps):
+                if not isinstance(step, AllocateStep):
+                    continue
+                after = story.steps[index + 1 :]
+                ends = [s.at for s in after if isinstance(s, (CloseStep, AllocateStep))]
+                live = not any(isinstance(s, CloseStep) for s in after)
+                notes += self.while_open(story.child, step, min([*ends, self.latest]), live)
+            if notes:
+                story.steps += notes
+                story.steps.sort(key=lambda step: step.at)
+
+    def carer(self, child: ChildSpec) -> str:
+        if child.key not in self.carers:
+            if child.care_status == CareStatus.LOOKED_AFTER:
+                self.carers[child.key] = (
+                    "key worker" if child.children_home is not None else "foster carer"
+                )
+            else:
+                self.carers[child.key] = self.rng.choice(("mum", "dad", "nan", "aunt"))
+        return self.carers[child.key]
+
+    def contact_time(self, after: datetime, days: tuple[float, float], kind: str) -> datetime:
+        """A weekday, at an hour that suits the kind of contact, ``days`` after ``after``."""
+        rng = self.rng
+        day = (after + timedelta(days=rng.uniform(*days))).astimezone(LONDON).date()
+        while day.weekday() >= 5:
+            day += timedelta(days=1)
+        first, last = CONTACT_HOURS[CaseNoteKind(kind)]
+        clock = time(rng.randint(first, last), rng.choice((0, 10, 15, 30, 40, 45)))
+        at = datetime.combine(day, clock, tzinfo=LONDON).astimezone(UTC)
+        return max(at, after + timedelta(hours=1))
+
+    def while_open(
+        self, child: ChildSpec, allocated: AllocateStep, end: datetime, live: bool
+    ) -> list[CaseNoteStep]:
+        rng = self.rng
+        wanted = rng.randint(2, NOTES_WHILE_OPEN) if live else 1
+        texts = [rng.choice(FIRST_VISITS), *rng.sample(LATER_NOTES, wanted - 1)]
+        correct_second = not self.corrected and wanted >= 2
+        if correct_second:
+            texts[1] = CORRECTED_NOTE[0]
+        out: list[CaseNoteStep] = []
+        contact = allocated.at
+        for index, note in enumerate(texts):
+            days = (1.0, 4.0) if index == 0 else (6.0, 20.0)
+            contact = self.contact_time(contact, days, note[0])
+            written = contact + timedelta(hours=rng.uniform(0.3, 2.5))  # written up the same day
+            if written >= end:
+                break
+            step = self.step(child, allocated.worker, note, contact, written)
+            out.append(step)
+            fixed_at = written + timedelta(hours=rng.uniform(20, 60))
+            if index == 1 and correct_second and fixed_at < end:
+                self.corrected = True
+                out.append(
+                    replace(
+                        self.step(child, allocated.worker, CORRECTED_NOTE[1], contact, fixed_at),
+                        corrects=step,
+                        correction_reason=CORRECTED_NOTE[2],
+                    )
+                )
+        return out
+
+    def step(
+        self,
+        child: ChildSpec,
+        author: str,
+        note: NoteText,
+        contact: datetime,
+        written: datetime,
+    ) -> CaseNoteStep:
+        kind, present, body, seen = note
+        slots = {"carer": self.carer(child), "school": child.school.name}
+        return CaseNoteStep(
+            at=written,
+            author=author,
+            kind=kind,
+            contact_at=contact,
+            present=self.planner.fill(present, child, **slots),
+            child_seen=seen,
+            text=self.planner.fill(body, child, **slots),
+        )
+
+
 def plan_casework(plan: Plan) -> Casework:
     return CaseworkPlanner(plan).build()
 
@@ -1189,9 +1419,12 @@ class CaseworkLoader:
         manager = self.users[HUB_MANAGER]
         screening: Screening | None = None
         referral: NRMReferral | None = None
+        notes: dict[int, CaseNote] = {}  # id() of each CaseNoteStep -> the note written
         for step in story.steps:
             with self.clock.step(step.at):
-                if isinstance(step, ScreenStep):
+                if isinstance(step, CaseNoteStep):
+                    notes[id(step)] = self.case_note(person, step, notes)
+                elif isinstance(step, ScreenStep):
                     screening = self.screen(person, step)
                 elif isinstance(step, DecideStep):
                     assert screening is not None  # noqa: S101 - decisions follow a screening
@@ -1278,6 +1511,28 @@ class CaseworkLoader:
                 ],
             ),
         )
+
+    def case_note(
+        self, person: Person, step: CaseNoteStep, written: dict[int, CaseNote]
+    ) -> CaseNote:
+        actor = self.users[step.author]
+        note = CaseNoteInput(
+            kind=step.kind,
+            contact_at=step.contact_at,
+            text=step.text,
+            present=step.present,
+            child_seen=step.child_seen,
+        )
+        if step.corrects is None:
+            row = case_note_add(actor=actor, case=self.live_case(person), note=note)
+        else:
+            row = case_note_correct(
+                actor=actor,
+                original=written[id(step.corrects)],
+                note=note,
+                reason=step.correction_reason,
+            )
+        return row
 
     # --- missing episodes ------------------------------------------------------------------------
     def episode(self, plan: EpisodePlan) -> None:

@@ -53,6 +53,7 @@ FIELD_LABELS: Mapping[str, str] = {
     "action.outcome": "Meeting action: outcome",
     "case.closure_reason": "Case: reason for closing",
     "case_note.text": "Case note",
+    "case_note.correction_reason": "Case note: reason for a correction",
     "missing.harm_disclosed": "Missing episode: harm disclosed",
     "missing.interview_summary": "Return interview: summary",
     "disruption.description": "Disruption: what was done",
