@@ -10,6 +10,7 @@ the stories over 18 months.
 
 from __future__ import annotations
 
+import random
 import time
 import uuid
 from collections.abc import Callable
@@ -23,7 +24,14 @@ from django.utils import timezone
 
 from cehub.accounts.models import Agency, Team, User
 from cehub.accounts.services import user_create
-from cehub.cases.models import Case, DisruptionAction, MissingEpisode, NRMReferral, SafetyPlan
+from cehub.cases.models import (
+    Case,
+    CaseNote,
+    DisruptionAction,
+    MissingEpisode,
+    NRMReferral,
+    SafetyPlan,
+)
 from cehub.contexts.models import Group, GroupKind, Location, Node, Object, ObjectKind, Relation
 from cehub.contexts.services import (
     group_create,
@@ -42,6 +50,8 @@ from cehub.intake.services import (
     intelligence_submit,
     sharing_decision_record,
 )
+from cehub.language.matcher import default_checker
+from cehub.language.models import KeptWording
 from cehub.people.models import Person, PersonCategory
 from cehub.people.services import person_create
 from cehub.screening.models import Screening
@@ -68,6 +78,8 @@ from .plan import (
 MARKER_EMAIL = HUB_COLLEAGUES[0].email
 
 Progress = Callable[[str, int, int], None]
+# How many kept-wording choices the demo's report counts (a handful a month).
+KEPT_WORDING_ROWS = 120
 
 
 @dataclass(frozen=True)
@@ -87,6 +99,8 @@ class PartnershipSummary:
     missing_episodes: int
     disruptions: int
     nrm_referrals: int
+    case_notes: int
+    kept_wording: int
     seconds: float
 
 
@@ -123,6 +137,8 @@ def load_partnership(
         missing_episodes=MissingEpisode.objects.count(),
         disruptions=DisruptionAction.objects.count(),
         nrm_referrals=NRMReferral.objects.count(),
+        case_notes=CaseNote.objects.count(),
+        kept_wording=KeptWording.objects.count(),
         seconds=time.monotonic() - started,
     )
 
@@ -171,6 +187,42 @@ class _Loader:
             missing_episodes=casework.episodes,
         )
         self.progress(stage, 1, 1)
+        self.kept_wording()
+
+    def kept_wording(self) -> None:
+        """Counts for the managers' language report: over the last year authors kept wording
+        the checker flagged, less often as the months went by. Only counts exist (as in real
+        use, no text is stored); the demo's own notes have no findings."""
+        rng = random.Random(6)
+        rules = default_checker().ruleset.rules
+        fields = (
+            "concern.what_happened",
+            "intelligence.information",
+            "case_note.text",
+            "meeting.discussion",
+            "safety_plan.danger_statement",
+            "screening.evidence",
+        )
+        authors = sorted(self.users.values(), key=lambda user: user.email)
+        now = timezone.now()
+        rows = []
+        for _ in range(KEPT_WORDING_ROWS):
+            # Skewed towards a year ago, so the trend falls as training takes hold.
+            days_ago = 365 * rng.random() ** 0.5
+            author = rng.choice(authors)
+            rule = rng.choice(rules)
+            rows.append(
+                KeptWording(
+                    user=author,
+                    team_id=author.team_id,
+                    agency_id=author.agency_id,
+                    field=rng.choice(fields),
+                    rule_id=rule.id,
+                    category=rule.category,
+                    recorded_at=now - timedelta(days=days_ago),
+                )
+            )
+        KeptWording.objects.bulk_create(rows)
 
     # --- people who write to the hub ----------------------------------------------------------
     def professionals(self) -> None:

@@ -86,6 +86,7 @@ from cehub.intake.models import (
 )
 from cehub.intake.selectors import triage_queue
 from cehub.language.matcher import default_checker
+from cehub.language.models import KeptWording
 from cehub.people.models import ChronologyEntry, Ethnicity, Person, PersonCategory, PersonTeamAccess
 from cehub.screening.models import Outcome, Screening, ScreeningStatus
 from cehub.screening.services import tool_get
@@ -576,6 +577,19 @@ class TestTheLoadedPartnership:
             assert referral.reasonable_grounds_on >= referral.referred_on  # type: ignore[operator]
             assert referral.guardian_allocated_on is not None
             assert referral.referred_on < timezone.localdate()
+
+    def test_the_language_report_has_a_year_of_counts_that_fall_over_time(
+        self, loaded: DemoSummary
+    ) -> None:
+        rows = list(KeptWording.objects.all())
+        assert loaded.data is not None and loaded.data.kept_wording == len(rows) > 50
+        now = timezone.now()
+        assert all(now - timedelta(days=366) <= row.recorded_at <= now for row in rows)
+        rules = {rule.id: rule.category for rule in default_checker().ruleset.rules}
+        assert all(rules[row.rule_id] == row.category for row in rows)
+        assert len({row.team_id for row in rows}) >= 2  # the report has teams to compare
+        older = sum(row.recorded_at < now - timedelta(days=182) for row in rows)
+        assert older > len(rows) - older  # the trend falls
 
     def test_every_text_written_into_the_records_passes_the_language_check(
         self, loaded: DemoSummary

@@ -50,8 +50,9 @@ class Command(BaseCommand):
                 f"concerns, {data.intelligence} partner information items, {data.screenings} "
                 f"screenings, {data.cases} cases, {data.safety_plans} safety plans, "
                 f"{data.missing_episodes} missing episodes, {data.disruptions} disruption "
-                f"actions, {data.nrm_referrals} NRM referrals (all synthetic, dated across the "
-                f"last 18 months)."
+                f"actions, {data.nrm_referrals} NRM referrals, {data.case_notes} case notes, "
+                f"{data.kept_wording} kept-wording counts for the language report (all "
+                f"synthetic, dated across the last 18 months)."
             )
         self.stdout.write("Demo logins (all synthetic):")
         for persona in PERSONAS:
