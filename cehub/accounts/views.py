@@ -7,16 +7,15 @@ from typing import Any
 
 from allauth.account.views import LoginView as AllauthLoginView
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
-from cehub.core.access import permission_required, public
+from cehub.core.access import permission_required, public, request_user
 from cehub.core.middleware import SIGNED_OUT_REASON_KEY
 
 from . import selectors, services
 from .forms import UserCreateForm, UserEditForm
-from .models import User
 
 
 @public
@@ -32,17 +31,10 @@ class LoginView(AllauthLoginView):
 login = LoginView.as_view()
 
 
-def _actor(request: HttpRequest) -> User:
-    # The access policy has already required a signed-in user for every view that calls this.
-    if not isinstance(request.user, User):
-        raise Http404
-    return request.user
-
-
 @permission_required("accounts.manage_users")
 @require_http_methods(["GET"])
 def user_list(request: HttpRequest) -> HttpResponse:
-    users = selectors.user_list(viewer=_actor(request))
+    users = selectors.user_list(viewer=request_user(request))
     return render(request, "accounts/user_list.html", {"users": users})
 
 
@@ -54,7 +46,7 @@ def user_create(request: HttpRequest) -> HttpResponse:
         data = form.cleaned_data
         try:
             user = services.user_create(
-                actor=_actor(request),
+                actor=request_user(request),
                 email=data["email"],
                 full_name=data["full_name"],
                 agency=data["agency"],
@@ -77,7 +69,7 @@ def user_create(request: HttpRequest) -> HttpResponse:
 @permission_required("accounts.manage_users")
 @require_http_methods(["GET", "POST"])
 def user_edit(request: HttpRequest, user_id: uuid.UUID) -> HttpResponse:
-    actor = _actor(request)
+    actor = request_user(request)
     subject = selectors.user_get(viewer=actor, user_id=user_id)
     initial = {
         "agency": subject.agency,

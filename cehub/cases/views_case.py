@@ -15,12 +15,12 @@ from typing import Any
 
 from django import forms
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
 from cehub.accounts.models import User
-from cehub.core.access import permission_required
+from cehub.core.access import permission_required, request_user
 from cehub.core.deadlines import DeadlineStatus, deadline_status
 from cehub.language.review import wording_review_pending
 from cehub.screening.engine import Tool
@@ -45,13 +45,6 @@ DEADLINE_TAG_CLASSES = {
     "due": "govuk-tag--blue",
     "met": "govuk-tag--green",
 }
-
-
-def _viewer(request: HttpRequest) -> User:
-    # The access policy has already required a signed-in user holding the view's permission.
-    if not isinstance(request.user, User):
-        raise Http404
-    return request.user
 
 
 def _attach(form: forms.Form, error: services.CaseError) -> None:
@@ -196,14 +189,14 @@ def _render_case(
 @permission_required("cases.view_case")
 @require_http_methods(["GET"])
 def case_detail(request: HttpRequest, case_id: uuid.UUID) -> HttpResponse:
-    viewer = _viewer(request)
+    viewer = request_user(request)
     return _render_case(request, viewer, selectors.case_get(viewer=viewer, case_id=case_id))
 
 
 @permission_required("cases.allocate")
 @require_http_methods(["POST"])
 def case_allocate(request: HttpRequest, case_id: uuid.UUID) -> HttpResponse:
-    viewer = _viewer(request)
+    viewer = request_user(request)
     case = selectors.case_get(viewer=viewer, case_id=case_id)
     form = AllocateForm(request.POST)
     if form.is_valid():
@@ -234,7 +227,7 @@ def case_allocate(request: HttpRequest, case_id: uuid.UUID) -> HttpResponse:
 @permission_required("cases.manage")
 @require_http_methods(["POST"])
 def case_close(request: HttpRequest, case_id: uuid.UUID) -> HttpResponse:
-    viewer = _viewer(request)
+    viewer = request_user(request)
     case = selectors.case_get(viewer=viewer, case_id=case_id)
     form = CloseForm(request.POST)
     if form.is_valid() and not wording_review_pending(form):
@@ -294,7 +287,7 @@ def _queue_row(case: Case, tool: Tool | None) -> QueueRow:
 @require_http_methods(["GET"])
 def allocation_queue(request: HttpRequest) -> HttpResponse:
     tool = tool_or_none("cehub-default")
-    cases = selectors.allocation_queue(viewer=_viewer(request)).prefetch_related(
+    cases = selectors.allocation_queue(viewer=request_user(request)).prefetch_related(
         "level_history__screening"
     )
     rows = [_queue_row(case, tool) for case in cases]

@@ -15,13 +15,12 @@ import uuid
 from typing import Any
 
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
-from cehub.accounts.models import User
-from cehub.core.access import permission_required
+from cehub.core.access import permission_required, request_user
 from cehub.language.review import wording_review_pending
 
 from . import note_selectors, note_services, selectors
@@ -33,13 +32,6 @@ from .forms_notes import (
 )
 from .models import Case, CaseStatus
 from .services import CaseError
-
-
-def _viewer(request: HttpRequest) -> User:
-    # The access policy has already required a signed-in user holding the view's permission.
-    if not isinstance(request.user, User):
-        raise Http404
-    return request.user
 
 
 def _attach(form: CaseNoteForm, error: CaseError) -> None:
@@ -62,7 +54,7 @@ def _form_context(case: Case, form: CaseNoteForm, **extra: Any) -> dict[str, Any
 @permission_required("cases.view_case")
 @require_http_methods(["GET"])
 def case_notes(request: HttpRequest, case_id: uuid.UUID) -> HttpResponse:
-    viewer = _viewer(request)
+    viewer = request_user(request)
     result = note_selectors.case_notes_page(
         viewer=viewer, case_id=case_id, page=request.GET.get("page")
     )
@@ -85,7 +77,7 @@ def case_notes(request: HttpRequest, case_id: uuid.UUID) -> HttpResponse:
 @permission_required("cases.manage")
 @require_http_methods(["GET", "POST"])
 def case_note_new(request: HttpRequest, case_id: uuid.UUID) -> HttpResponse:
-    viewer = _viewer(request)
+    viewer = request_user(request)
     case = selectors.case_get(viewer=viewer, case_id=case_id)
     form = CaseNoteForm(request.POST if request.method == "POST" else None)
     # A closed case shows why nothing can be added, and saves nothing.
@@ -111,7 +103,7 @@ def case_note_new(request: HttpRequest, case_id: uuid.UUID) -> HttpResponse:
 @permission_required("cases.manage")
 @require_http_methods(["GET", "POST"])
 def case_note_correct(request: HttpRequest, case_id: uuid.UUID, note_id: uuid.UUID) -> HttpResponse:
-    viewer = _viewer(request)
+    viewer = request_user(request)
     original = note_selectors.case_note_get(viewer=viewer, case_id=case_id, note_id=note_id)
     case = original.case
     correction = note_selectors.correction_of(original)

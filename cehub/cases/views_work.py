@@ -23,9 +23,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
-from cehub.accounts.models import User
 from cehub.contexts.models import NodeKind
-from cehub.core.access import permission_required
+from cehub.core.access import permission_required, request_user
 from cehub.core.deadlines import DeadlineStatus
 from cehub.core.identifiers import format_nhs_number
 from cehub.language.review import wording_review_pending
@@ -63,13 +62,6 @@ CONFLICT = 409
 IMPORTED_SESSION_KEY = "cases:missing-imported"  # episode ids only, for the page after import
 
 
-def _viewer(request: HttpRequest) -> User:
-    # The access policy has already required a signed-in user holding the view's permission.
-    if not isinstance(request.user, User):
-        raise Http404
-    return request.user
-
-
 def _attach(form: forms.Form, error: Exception, fields: dict[str, str] | None = None) -> None:
     """Show a service's error on its field (renamed by ``fields``), or above the form."""
     field = getattr(error, "field", None)
@@ -80,7 +72,7 @@ def _attach(form: forms.Form, error: Exception, fields: dict[str, str] | None = 
 def _person(request: HttpRequest, person_id: uuid.UUID) -> Person:
     """The person, if the viewer may open their record; otherwise 404 like a missing record."""
     try:
-        return person_get(viewer=_viewer(request), person_id=person_id)
+        return person_get(viewer=request_user(request), person_id=person_id)
     except RecordLockedError:
         raise Http404 from None
 
@@ -99,7 +91,7 @@ def _identity(person: Person) -> dict[str, Any]:
 def safety_plan_new(request: HttpRequest, case_id: uuid.UUID) -> HttpResponse:
     """Write a new version of the plan, starting from the latest one ("Add another action"
     adds a blank row and checks nothing)."""
-    viewer = _viewer(request)
+    viewer = request_user(request)
     case = selectors.case_get(viewer=viewer, case_id=case_id)
     latest = selectors.case_safety_plans(viewer=viewer, case=case).first()
     latest_number = latest.version_number if latest else 0
@@ -165,7 +157,7 @@ def _plan_form_now_based_on(
 
 
 def _plan_context(request: HttpRequest, plan_id: uuid.UUID) -> dict[str, Any]:
-    viewer = _viewer(request)
+    viewer = request_user(request)
     plan = selectors.safety_plan_get(viewer=viewer, plan_id=plan_id)
     versions = list(selectors.case_safety_plans(viewer=viewer, case=plan.case))
     # The copy from the versions list has its actions (and their agencies) prefetched.
@@ -200,13 +192,13 @@ class EpisodeRow:
 
 
 def _episode(request: HttpRequest, episode_id: uuid.UUID) -> MissingEpisode:
-    return selectors.missing_episode_get(viewer=_viewer(request), episode_id=episode_id)
+    return selectors.missing_episode_get(viewer=request_user(request), episode_id=episode_id)
 
 
 @permission_required("cases.record_missing")
 @require_http_methods(["GET", "POST"])
 def missing_new(request: HttpRequest, person_id: uuid.UUID) -> HttpResponse:
-    viewer = _viewer(request)
+    viewer = request_user(request)
     person = _person(request, person_id)
     form = MissingEpisodeForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid() and not wording_review_pending(form):
@@ -248,7 +240,7 @@ def _render_episode(
     interview_form: InterviewForm | None = None,
     status: int = 200,
 ) -> HttpResponse:
-    viewer = _viewer(request)
+    viewer = request_user(request)
     if episode.found_at is None:
         found_form = found_form or FoundForm(initial={"version": episode.version})
         interview_form = None
@@ -283,7 +275,7 @@ def missing_found(request: HttpRequest, episode_id: uuid.UUID) -> HttpResponse:
         data = form.cleaned_data
         try:
             services.missing_episode_found(
-                actor=_viewer(request),
+                actor=request_user(request),
                 episode=episode,
                 found_at=data["found_at"],
                 found_where=data["found_where"],
@@ -320,7 +312,7 @@ def missing_interview(request: HttpRequest, episode_id: uuid.UUID) -> HttpRespon
         data = form.cleaned_data
         try:
             services.return_interview_record(
-                actor=_viewer(request),
+                actor=request_user(request),
                 episode=episode,
                 offered_at=data["offered_at"],
                 acceptance=data["acceptance"],
@@ -339,7 +331,7 @@ def missing_interview(request: HttpRequest, episode_id: uuid.UUID) -> HttpRespon
 @permission_required("cases.view_case")
 @require_http_methods(["GET"])
 def missing_list(request: HttpRequest, person_id: uuid.UUID) -> HttpResponse:
-    viewer = _viewer(request)
+    viewer = request_user(request)
     person = _person(request, person_id)
     episodes = selectors.missing_episodes_for(viewer=viewer, person=person)
     summary = selectors.person_risk_summary(viewer=viewer, person=person)
@@ -361,7 +353,7 @@ def missing_list(request: HttpRequest, person_id: uuid.UUID) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def missing_import(request: HttpRequest) -> HttpResponse:
     """A police list of missing episodes: every row is checked, and all are saved or none."""
-    viewer = _viewer(request)
+    viewer = request_user(request)
     row_errors: list[services.RowError] = []
     imported: list[MissingEpisode] = []
     from_file = False
@@ -433,7 +425,7 @@ def _target_context(target: work_selectors.NodeTarget) -> dict[str, Any]:
 @permission_required("cases.disrupt")
 @require_http_methods(["GET", "POST"])
 def disruption_new(request: HttpRequest, node_id: uuid.UUID) -> HttpResponse:
-    viewer = _viewer(request)
+    viewer = request_user(request)
     target = work_selectors.node_target_get(viewer=viewer, node_id=node_id)
     form = DisruptionForm(
         request.POST if request.method == "POST" else None,
@@ -466,7 +458,7 @@ def disruption_new(request: HttpRequest, node_id: uuid.UUID) -> HttpResponse:
 @permission_required("cases.disrupt")
 @require_http_methods(["GET"])
 def disruption_list(request: HttpRequest, node_id: uuid.UUID) -> HttpResponse:
-    viewer = _viewer(request)
+    viewer = request_user(request)
     target = work_selectors.node_target_get(viewer=viewer, node_id=node_id)
     actions = selectors.disruptions_for(viewer=viewer, node=target.node).select_related(
         "recorded_by"
@@ -485,7 +477,7 @@ def _nrm_save(
     data = form.cleaned_data
     try:
         return services.nrm_record(
-            actor=_viewer(request),
+            actor=request_user(request),
             person=person,
             referred_on=data["referred_on"],
             first_responder=data["first_responder"],
@@ -504,7 +496,7 @@ def _nrm_save(
 @permission_required("cases.manage")
 @require_http_methods(["GET", "POST"])
 def nrm_new(request: HttpRequest, person_id: uuid.UUID) -> HttpResponse:
-    viewer = _viewer(request)
+    viewer = request_user(request)
     person = _person(request, person_id)
     form = NRMForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
@@ -527,7 +519,9 @@ def nrm_new(request: HttpRequest, person_id: uuid.UUID) -> HttpResponse:
 @permission_required("cases.manage")
 @require_http_methods(["GET", "POST"])
 def nrm_edit(request: HttpRequest, referral_id: uuid.UUID) -> HttpResponse:
-    referral = work_selectors.nrm_referral_get(viewer=_viewer(request), referral_id=referral_id)
+    referral = work_selectors.nrm_referral_get(
+        viewer=request_user(request), referral_id=referral_id
+    )
     if request.method == "POST":
         form = NRMForm(request.POST)
         if form.is_valid() and _nrm_save(request, form, referral.person, referral) is not None:

@@ -10,13 +10,13 @@ import uuid
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
 from cehub.accounts.models import User
-from cehub.core.access import permission_required
+from cehub.core.access import permission_required, request_user
 from cehub.core.identifiers import format_phone, format_vehicle_registration
 from cehub.people.models import ChronologyKind
 from cehub.people.selectors import LinkedNode
@@ -145,13 +145,6 @@ def link_rows(*, viewed: Node, linked: list[LinkedNode], this_noun: str = "") ->
     return rows
 
 
-def _viewer(request: HttpRequest) -> User:
-    # The access policy has already required a signed-in user with the permission.
-    if not isinstance(request.user, User):
-        raise Http404
-    return request.user
-
-
 def _render_context_page(
     request: HttpRequest,
     template: str,
@@ -183,7 +176,7 @@ def object_identifier(found: Object) -> tuple[str, str]:
 @permission_required("contexts.view_context")
 @require_http_methods(["GET"])
 def location_detail(request: HttpRequest, location_id: uuid.UUID) -> HttpResponse:
-    viewer = _viewer(request)
+    viewer = request_user(request)
     location = selectors.location_get(viewer=viewer, location_id=location_id)
     return _render_context_page(
         request,
@@ -198,7 +191,7 @@ def location_detail(request: HttpRequest, location_id: uuid.UUID) -> HttpRespons
 @permission_required("contexts.view_context")
 @require_http_methods(["GET"])
 def object_detail(request: HttpRequest, object_id: uuid.UUID) -> HttpResponse:
-    viewer = _viewer(request)
+    viewer = request_user(request)
     found = selectors.object_get(viewer=viewer, object_id=object_id)
     label, value = object_identifier(found)
     return _render_context_page(
@@ -215,7 +208,7 @@ def object_detail(request: HttpRequest, object_id: uuid.UUID) -> HttpResponse:
 @permission_required("contexts.view_context")
 @require_http_methods(["GET"])
 def group_detail(request: HttpRequest, group_id: uuid.UUID) -> HttpResponse:
-    viewer = _viewer(request)
+    viewer = request_user(request)
     group = selectors.group_get(viewer=viewer, group_id=group_id)
     return _render_context_page(
         request,

@@ -11,7 +11,7 @@ from django.shortcuts import redirect, render
 from django.template import loader
 from django.views.decorators.http import require_GET, require_POST
 
-from .access import permission_required, public, signed_in
+from .access import permission_required, public, request_user, signed_in
 from .forms import AccessLogFilterForm
 from .selectors import AccessLogFilters, access_events_list, latest_access_log_check
 from .services import access_log_check_request
@@ -69,15 +69,15 @@ def access_log(request: HttpRequest) -> HttpResponse:
         page_number = int(request.GET.get("page", "1"))
     except ValueError:
         page_number = 1
-    viewer = request.user
-    page = access_events_list(viewer=viewer, filters=filters, page_number=page_number)  # type: ignore[arg-type]
+    viewer = request_user(request)
+    page = access_events_list(viewer=viewer, filters=filters, page_number=page_number)
     query = request.GET.copy()
     query.pop("page", None)
     context = {
         "form": form,
         "page": page,
         "query": query.urlencode(),
-        "integrity_check": latest_access_log_check(viewer=viewer),  # type: ignore[arg-type]
+        "integrity_check": latest_access_log_check(viewer=viewer),
     }
     return render(request, "core/access_log.html", context)
 
@@ -85,7 +85,7 @@ def access_log(request: HttpRequest) -> HttpResponse:
 @permission_required("core.view_access_log")
 @require_POST
 def access_log_check(request: HttpRequest) -> HttpResponse:
-    access_log_check_request(actor=request.user)  # type: ignore[arg-type]
+    access_log_check_request(actor=request_user(request))
     messages.success(request, "The check has started. Its result appears here when it finishes.")
     return redirect("core:access_log")
 

@@ -12,12 +12,12 @@ import uuid
 from collections.abc import Callable
 from typing import Any
 
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
 from cehub.accounts.models import User
-from cehub.core.access import permission_required
+from cehub.core.access import permission_required, request_user
 from cehub.language.review import wording_review_pending
 from cehub.people.services import PersonError
 
@@ -36,13 +36,6 @@ from .submit_forms import (
     draft_summary,
     intelligence_submission,
 )
-
-
-def _actor(request: HttpRequest) -> User:
-    # The access policy has already required a signed-in user for every view here.
-    if not isinstance(request.user, User):
-        raise Http404
-    return request.user
 
 
 def _draft_key(kind: str, user: User) -> str:
@@ -86,7 +79,7 @@ class _Report:
         )
 
     def start(self, request: HttpRequest) -> HttpResponse:
-        key = _draft_key(self.kind, _actor(request))
+        key = _draft_key(self.kind, request_user(request))
         if request.method == "POST" and "discard" in request.POST:
             request.session.pop(key, None)
             return redirect(self.url("start"))
@@ -106,7 +99,7 @@ class _Report:
         return self.render_start(request, page, unsent=bool(draft))
 
     def check(self, request: HttpRequest) -> HttpResponse:
-        actor = _actor(request)
+        actor = request_user(request)
         key = _draft_key(self.kind, actor)
         draft = request.session.get(key)
         if not draft:
@@ -162,7 +155,7 @@ def concern_check(request: HttpRequest) -> HttpResponse:
 @permission_required("intake.submit_concern")
 @require_http_methods(["GET"])
 def concern_submitted(request: HttpRequest, concern_id: uuid.UUID) -> HttpResponse:
-    concern = submit_selectors.own_concern_get(viewer=_actor(request), concern_id=concern_id)
+    concern = submit_selectors.own_concern_get(viewer=request_user(request), concern_id=concern_id)
     return render(request, "intake/submit/concern_submitted.html", {"record": concern})
 
 
@@ -181,7 +174,7 @@ def intelligence_check(request: HttpRequest) -> HttpResponse:
 @permission_required("intake.submit_intelligence")
 @require_http_methods(["GET"])
 def intelligence_submitted(request: HttpRequest, item_id: uuid.UUID) -> HttpResponse:
-    item = submit_selectors.own_intelligence_get(viewer=_actor(request), item_id=item_id)
+    item = submit_selectors.own_intelligence_get(viewer=request_user(request), item_id=item_id)
     return render(request, "intake/submit/intelligence_submitted.html", {"record": item})
 
 
@@ -226,7 +219,7 @@ _TAG_CLASSES = {label: tag for label, tag, _help in STATUS_HELP}
 @permission_required("intake.view_own_submissions")
 @require_http_methods(["GET"])
 def my_submissions(request: HttpRequest) -> HttpResponse:
-    rows = selectors.my_submissions(viewer=_actor(request))
+    rows = selectors.my_submissions(viewer=request_user(request))
     return render(
         request,
         "intake/submit/my_submissions.html",

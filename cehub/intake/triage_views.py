@@ -18,8 +18,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
-from cehub.accounts.models import User
-from cehub.core.access import permission_required
+from cehub.core.access import permission_required, request_user
 from cehub.core.deadlines import DeadlineStatus, deadline_status
 from cehub.core.identifiers import InvalidIdentifier
 from cehub.language.review import wording_review_pending
@@ -52,13 +51,6 @@ from .triage_forms import (
 )
 
 CONFLICT = 409
-
-
-def _actor(request: HttpRequest) -> User:
-    # The access policy has already required a signed-in user for every view here.
-    if not isinstance(request.user, User):
-        raise Http404
-    return request.user
 
 
 def _attach(form: forms.Form, error: Exception) -> None:
@@ -139,13 +131,13 @@ def _decision_message(decision: SharingDecision) -> str:
 @permission_required("intake.triage")
 @require_http_methods(["GET"])
 def triage_queue(request: HttpRequest) -> HttpResponse:
-    items = selectors.triage_queue(viewer=_actor(request))
+    items = selectors.triage_queue(viewer=request_user(request))
     return render(request, "intake/triage/queue.html", {"items": items})
 
 
 # --- A concern -----------------------------------------------------------------------------
 def _concern(request: HttpRequest, concern_id: uuid.UUID) -> Concern:
-    return selectors.concern_get(viewer=_actor(request), concern_id=concern_id)
+    return selectors.concern_get(viewer=request_user(request), concern_id=concern_id)
 
 
 def _fresh_concern(request: HttpRequest, concern: Concern) -> Concern:
@@ -257,7 +249,7 @@ def _search(request: HttpRequest, find_form: FindChildForm) -> list[PersonMatch]
         postcode=data["postcode"],
     )
     try:
-        results = person_search(viewer=_actor(request), criteria=criteria)
+        results = person_search(viewer=request_user(request), criteria=criteria)
     except InvalidIdentifier as error:
         find_form.add_error(None, error.message)
         return None
@@ -301,7 +293,7 @@ def concern_find_child(request: HttpRequest, concern_id: uuid.UUID) -> HttpRespo
 @permission_required("intake.triage")
 @require_http_methods(["POST"])
 def concern_link_child(request: HttpRequest, concern_id: uuid.UUID) -> HttpResponse:
-    actor = _actor(request)
+    actor = request_user(request)
     concern = _concern(request, concern_id)
     link_form = LinkChildForm(request.POST)
     status = 200
@@ -343,7 +335,7 @@ def concern_link_child(request: HttpRequest, concern_id: uuid.UUID) -> HttpRespo
 @permission_required("intake.triage")
 @require_http_methods(["POST"])
 def concern_create_child(request: HttpRequest, concern_id: uuid.UUID) -> HttpResponse:
-    actor = _actor(request)
+    actor = request_user(request)
     concern = _concern(request, concern_id)
     form = CreateChildForm(request.POST)
     status = 200
@@ -387,7 +379,7 @@ def concern_sharing(request: HttpRequest, concern_id: uuid.UUID) -> HttpResponse
     if form.is_valid() and not wording_review_pending(form):
         try:
             decision = services.sharing_decision_record(
-                actor=_actor(request), decision=_decision_input(form), concern=concern
+                actor=request_user(request), decision=_decision_input(form), concern=concern
             )
         except services.IntakeError as error:
             _attach(form, error)
@@ -407,7 +399,7 @@ def concern_next_step(request: HttpRequest, concern_id: uuid.UUID) -> HttpRespon
         data = form.cleaned_data
         try:
             concern = services.concern_decide_next_step(
-                actor=_actor(request),
+                actor=request_user(request),
                 concern=concern,
                 next_step=NextStep(data["next_step"]),
                 reason=data["reason"],
@@ -427,7 +419,7 @@ def concern_next_step(request: HttpRequest, concern_id: uuid.UUID) -> HttpRespon
 
 # --- Partner intelligence ------------------------------------------------------------------
 def _intelligence(request: HttpRequest, item_id: uuid.UUID) -> PartnerIntelligence:
-    return selectors.intelligence_get(viewer=_actor(request), item_id=item_id)
+    return selectors.intelligence_get(viewer=request_user(request), item_id=item_id)
 
 
 def _render_intelligence(
@@ -439,7 +431,7 @@ def _render_intelligence(
     status: int = 200,
 ) -> HttpResponse:
     decisions = list(item.sharing_decisions.all())
-    can_grade = _actor(request).has_perm("intake.grade_intelligence")
+    can_grade = request_user(request).has_perm("intake.grade_intelligence")
     if grade_form is None and can_grade:
         grade_form = GradeForm(
             initial={
@@ -482,7 +474,7 @@ def intelligence_sharing(request: HttpRequest, item_id: uuid.UUID) -> HttpRespon
     if form.is_valid() and not wording_review_pending(form):
         try:
             decision = services.sharing_decision_record(
-                actor=_actor(request), decision=_decision_input(form), intelligence=item
+                actor=request_user(request), decision=_decision_input(form), intelligence=item
             )
         except services.IntakeError as error:
             _attach(form, error)
@@ -502,7 +494,7 @@ def intelligence_grade(request: HttpRequest, item_id: uuid.UUID) -> HttpResponse
         data = form.cleaned_data
         try:
             item = services.intelligence_grade(
-                actor=_actor(request),
+                actor=request_user(request),
                 item=item,
                 source_evaluation=data["source_evaluation"],
                 intelligence_assessment=data["intelligence_assessment"],

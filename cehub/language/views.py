@@ -7,7 +7,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET, require_POST
 
-from cehub.core.access import permission_required, signed_in
+from cehub.core.access import permission_required, request_user, signed_in
 
 from .forms import ReportFilterForm
 from .matcher import default_checker
@@ -40,8 +40,8 @@ def check(request: HttpRequest) -> HttpResponse:
 @permission_required("language.view_report")
 @require_GET
 def report(request: HttpRequest) -> HttpResponse:
-    viewer = request.user
-    teams = kept_wording_team_choices(viewer=viewer)  # type: ignore[arg-type]
+    viewer = request_user(request)
+    teams = kept_wording_team_choices(viewer=viewer)
     data = None
     if request.GET:
         data = request.GET.copy()
@@ -51,7 +51,7 @@ def report(request: HttpRequest) -> HttpResponse:
         # Nothing is shown for filters that are not understood (nor audited: nothing was read).
         return render(request, "language/report.html", {"form": form, "report": None})
     filters = form.filters() if form.is_bound else ReportFilters()
-    found = kept_wording_report(viewer=viewer, filters=filters)  # type: ignore[arg-type]
+    found = kept_wording_report(viewer=viewer, filters=filters)
     chart = layout_trend_chart(
         months=[m.month for m in found.months],
         categories=[c.category for c in found.categories],

@@ -24,7 +24,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from cehub.accounts.models import User
-from cehub.core.access import permission_required
+from cehub.core.access import permission_required, request_user
 from cehub.language.review import wording_review_pending
 
 from . import selectors, services
@@ -38,13 +38,6 @@ from .forms import (
 )
 from .models import Action, ActionStatus, AgendaItem, Meeting, MeetingStatus
 from .services import MeetingError
-
-
-def _viewer(request: HttpRequest) -> User:
-    # The access policy has already required a signed-in user holding the view's permission.
-    if not isinstance(request.user, User):
-        raise Http404
-    return request.user
 
 
 def _attach(form: forms.Form, error: MeetingError, fields: dict[str, str] | None = None) -> None:
@@ -62,7 +55,7 @@ def _items(meeting: Meeting) -> list[AgendaItem]:
 @permission_required("meetings.view")
 @require_http_methods(["GET"])
 def meeting_list(request: HttpRequest) -> HttpResponse:
-    viewer = _viewer(request)
+    viewer = request_user(request)
     meetings = selectors.meeting_list(viewer=viewer).annotate(
         item_count=Count("items", filter=Q(items__removed=False))
     )
@@ -80,7 +73,7 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
 @permission_required("meetings.manage")
 @require_http_methods(["GET", "POST"])
 def meeting_create(request: HttpRequest) -> HttpResponse:
-    viewer = _viewer(request)
+    viewer = request_user(request)
     if request.method == "POST":
         form = MeetingCreateForm(request.POST)
         if form.is_valid():
@@ -111,7 +104,7 @@ def _render_detail(
     page_error: str = "",
     status: int = 200,
 ) -> HttpResponse:
-    viewer = _viewer(request)
+    viewer = request_user(request)
     can_manage = viewer.has_perm("meetings.manage")
     items = _items(meeting)
     return render(
@@ -140,14 +133,14 @@ def _render_detail(
 @permission_required("meetings.view")
 @require_http_methods(["GET"])
 def meeting_detail(request: HttpRequest, meeting_id: uuid.UUID) -> HttpResponse:
-    meeting = selectors.meeting_get(viewer=_viewer(request), meeting_id=meeting_id)
+    meeting = selectors.meeting_get(viewer=request_user(request), meeting_id=meeting_id)
     return _render_detail(request, meeting)
 
 
 @permission_required("meetings.manage")
 @require_http_methods(["POST"])
 def item_add(request: HttpRequest, meeting_id: uuid.UUID) -> HttpResponse:
-    viewer = _viewer(request)
+    viewer = request_user(request)
     meeting = selectors.meeting_get(viewer=viewer, meeting_id=meeting_id)
     form = AgendaItemForm(request.POST)
     if form.is_valid():
@@ -164,14 +157,14 @@ def item_add(request: HttpRequest, meeting_id: uuid.UUID) -> HttpResponse:
 
 
 def _item_for_change(request: HttpRequest, item_id: uuid.UUID) -> AgendaItem:
-    item = selectors.agenda_item_get(viewer=_viewer(request), item_id=item_id)
+    item = selectors.agenda_item_get(viewer=request_user(request), item_id=item_id)
     if item.removed:
         raise Http404
     return item
 
 
 def _page_error(request: HttpRequest, meeting_id: uuid.UUID, error: MeetingError) -> HttpResponse:
-    meeting = selectors.meeting_get(viewer=_viewer(request), meeting_id=meeting_id)
+    meeting = selectors.meeting_get(viewer=request_user(request), meeting_id=meeting_id)
     return _render_detail(request, meeting, page_error=str(error))
 
 
@@ -180,7 +173,7 @@ def _page_error(request: HttpRequest, meeting_id: uuid.UUID, error: MeetingError
 def item_remove(request: HttpRequest, item_id: uuid.UUID) -> HttpResponse:
     item = _item_for_change(request, item_id)
     try:
-        services.agenda_item_remove(actor=_viewer(request), item=item)
+        services.agenda_item_remove(actor=request_user(request), item=item)
     except MeetingError as error:
         return _page_error(request, item.meeting_id, error)
     # No summary in the message: messages can travel in a cookie, summaries name children.
@@ -197,7 +190,7 @@ def item_move(request: HttpRequest, item_id: uuid.UUID) -> HttpResponse:
         return _page_error(request, item.meeting_id, MeetingError("Choose to move up or down"))
     try:
         services.agenda_item_move(
-            actor=_viewer(request), item=item, offset=-1 if direction == "up" else 1
+            actor=request_user(request), item=item, offset=-1 if direction == "up" else 1
         )
     except MeetingError as error:
         return _page_error(request, item.meeting_id, error)
@@ -210,7 +203,7 @@ def item_move(request: HttpRequest, item_id: uuid.UUID) -> HttpResponse:
 @permission_required("meetings.manage")
 @require_http_methods(["POST"])
 def meeting_start(request: HttpRequest, meeting_id: uuid.UUID) -> HttpResponse:
-    viewer = _viewer(request)
+    viewer = request_user(request)
     meeting = selectors.meeting_get(viewer=viewer, meeting_id=meeting_id)
     form = StartForm(request.POST)
     if form.is_valid():
@@ -230,7 +223,7 @@ def meeting_start(request: HttpRequest, meeting_id: uuid.UUID) -> HttpResponse:
 @permission_required("meetings.manage")
 @require_http_methods(["POST"])
 def meeting_close(request: HttpRequest, meeting_id: uuid.UUID) -> HttpResponse:
-    viewer = _viewer(request)
+    viewer = request_user(request)
     meeting = selectors.meeting_get(viewer=viewer, meeting_id=meeting_id)
     try:
         services.meeting_close(actor=viewer, meeting=meeting)
@@ -244,7 +237,7 @@ def meeting_close(request: HttpRequest, meeting_id: uuid.UUID) -> HttpResponse:
 @require_http_methods(["POST"])
 def correction_add(request: HttpRequest, meeting_id: uuid.UUID) -> HttpResponse:
     """A correction to the minutes as a whole (corrections to one item are on its page)."""
-    viewer = _viewer(request)
+    viewer = request_user(request)
     meeting = selectors.meeting_get(viewer=viewer, meeting_id=meeting_id)
     form = CorrectionForm(request.POST)
     if form.is_valid() and not wording_review_pending(form):
@@ -269,7 +262,7 @@ def item_run(request: HttpRequest, item_id: uuid.UUID) -> HttpResponse:
     """One item being discussed: what was said, decided and who does what by when.
 
     "Save and go to the next item" is the form's first (so default) submit button."""
-    viewer = _viewer(request)
+    viewer = request_user(request)
     found = selectors.agenda_item_get(viewer=viewer, item_id=item_id)
     # The minutes are read through meeting_get, which writes the access log.
     meeting = selectors.meeting_get(viewer=viewer, meeting_id=found.meeting_id)
@@ -372,7 +365,7 @@ def _save_item(viewer: User, item: AgendaItem, form: ItemRunForm) -> None:
 @permission_required("meetings.view")
 @require_http_methods(["GET"])
 def minutes_print(request: HttpRequest, meeting_id: uuid.UUID) -> HttpResponse:
-    meeting = selectors.meeting_get(viewer=_viewer(request), meeting_id=meeting_id)
+    meeting = selectors.meeting_get(viewer=request_user(request), meeting_id=meeting_id)
     return render(
         request,
         "meetings/minutes_print.html",
@@ -389,7 +382,7 @@ def minutes_print(request: HttpRequest, meeting_id: uuid.UUID) -> HttpResponse:
 @permission_required("meetings.view")
 @require_http_methods(["GET"])
 def actions_csv(request: HttpRequest, meeting_id: uuid.UUID) -> HttpResponse:
-    viewer = _viewer(request)
+    viewer = request_user(request)
     meeting = selectors.meeting_get(viewer=viewer, meeting_id=meeting_id)
     content = selectors.actions_csv(viewer=viewer, meeting=meeting)
     response = HttpResponse(content, content_type="text/csv; charset=utf-8")
@@ -437,7 +430,7 @@ def _actions_page(
     failed: tuple[uuid.UUID, ActionCompleteForm] | None = None,
     status: int = 200,
 ) -> HttpResponse:
-    viewer = _viewer(request)
+    viewer = request_user(request)
     listing = {
         "mine": selectors.my_actions,
         "team": selectors.team_actions,
@@ -492,7 +485,7 @@ def overdue_actions(request: HttpRequest) -> HttpResponse:
 @permission_required("meetings.own_actions")
 @require_http_methods(["POST"])
 def action_complete(request: HttpRequest, action_id: uuid.UUID) -> HttpResponse:
-    viewer = _viewer(request)
+    viewer = request_user(request)
     action = selectors.action_get(viewer=viewer, action_id=action_id)
     page = request.POST.get("page", "mine")
     if page not in PAGES or not viewer.has_perm("meetings.view"):

@@ -14,16 +14,15 @@ from urllib.parse import urlencode
 from allauth.account.decorators import reauthentication_required
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
-from cehub.accounts.models import User
 from cehub.cases.selectors import person_risk_summary
 from cehub.contexts.views import link_rows
-from cehub.core.access import permission_required
+from cehub.core.access import permission_required, request_user
 from cehub.core.identifiers import format_nhs_number
 from cehub.language.review import wording_review_pending
 
@@ -40,13 +39,6 @@ from .models import (
 
 CHRONOLOGY_PAGE_SIZE = 50
 QUEUE_PAGE_SIZE = 50
-
-
-def _viewer(request: HttpRequest) -> User:
-    # The access policy has already required a signed-in user holding the view's permission.
-    if not isinstance(request.user, User):
-        raise Http404
-    return request.user
 
 
 def _page_number(request: HttpRequest) -> int:
@@ -126,7 +118,7 @@ def _person_rows(matches: list[selectors.PersonMatch]) -> list[PersonRow]:
 @require_http_methods(["GET", "POST"])
 def search(request: HttpRequest) -> HttpResponse:
     """GET shows the form; POST shows the results on the same page (nothing in the URL)."""
-    viewer = _viewer(request)
+    viewer = request_user(request)
     form = PersonSearchForm(request.POST if request.method == "POST" else None)
     context: dict[str, object] = {"form": form}
     if request.method == "POST" and form.is_valid():
@@ -142,7 +134,7 @@ def search(request: HttpRequest) -> HttpResponse:
 @permission_required("people.view_person")
 @require_http_methods(["GET"])
 def person_detail(request: HttpRequest, person_id: uuid.UUID) -> HttpResponse:
-    viewer = _viewer(request)
+    viewer = request_user(request)
     try:
         person = selectors.person_get(viewer=viewer, person_id=person_id)
     except selectors.RecordLockedError as locked:
@@ -206,7 +198,7 @@ def break_glass(request: HttpRequest, person_id: uuid.UUID) -> HttpResponse:
     complete POST from anyone who has not re-authenticated in the last few minutes by sending
     them to re-authenticate (password or second factor); allauth then replays the POST.
     """
-    viewer = _viewer(request)
+    viewer = request_user(request)
     person = selectors.person_identity_get(viewer=viewer, person_id=person_id)
     if person.category != PersonCategory.CHILD or can_open_record(viewer, person):
         return redirect("people:person_detail", person_id=person.pk)
@@ -237,7 +229,7 @@ def break_glass(request: HttpRequest, person_id: uuid.UUID) -> HttpResponse:
 @permission_required("people.review_break_glass")
 @require_http_methods(["GET"])
 def break_glass_queue(request: HttpRequest) -> HttpResponse:
-    grants = selectors.break_glass_review_queue(viewer=_viewer(request))  # unreviewed first
+    grants = selectors.break_glass_review_queue(viewer=request_user(request))  # unreviewed first
     page = Paginator(grants, QUEUE_PAGE_SIZE).get_page(_page_number(request))
     return render(request, "people/break_glass_queue.html", {"page": page, "now": timezone.now()})
 
@@ -245,7 +237,7 @@ def break_glass_queue(request: HttpRequest) -> HttpResponse:
 @permission_required("people.review_break_glass")
 @require_http_methods(["GET", "POST"])
 def break_glass_review(request: HttpRequest, grant_id: uuid.UUID) -> HttpResponse:
-    viewer = _viewer(request)
+    viewer = request_user(request)
     grant = selectors.break_glass_get(viewer=viewer, grant_id=grant_id)
     form = BreakGlassReviewForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid() and not wording_review_pending(form):

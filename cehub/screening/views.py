@@ -24,7 +24,7 @@ from django.views.decorators.http import require_http_methods
 from cehub.accounts.models import User
 from cehub.cases.selectors import approval_queue as approval_queue_select
 from cehub.cases.selectors import person_risk_summary, screening_get
-from cehub.core.access import permission_required, signed_in
+from cehub.core.access import permission_required, request_user, signed_in
 from cehub.intake.models import Concern
 from cehub.intake.selectors import concern_get
 from cehub.language.review import wording_review_pending
@@ -56,13 +56,6 @@ STATUS_TAG_CLASSES = {
     ScreeningStatus.APPROVED: "govuk-tag--green",
     ScreeningStatus.NOT_APPROVED: "govuk-tag--orange",
 }
-
-
-def _viewer(request: HttpRequest) -> User:
-    # The access policy has already required a signed-in user holding the view's permission.
-    if not isinstance(request.user, User):
-        raise Http404
-    return request.user
 
 
 def _attach(form: forms.Form, error: ScreeningFormError) -> None:
@@ -276,7 +269,7 @@ def _render_screen(
 @permission_required("screening.screen")
 @require_http_methods(["GET", "POST"])
 def screen(request: HttpRequest, person_id: uuid.UUID) -> HttpResponse:
-    viewer = _viewer(request)
+    viewer = request_user(request)
     person = _child_to_screen(viewer, person_id)
     if request.method == "GET":
         from_concern = _concern_from_query(request, viewer, person)
@@ -335,7 +328,7 @@ def screen(request: HttpRequest, person_id: uuid.UUID) -> HttpResponse:
 @require_http_methods(["POST"])
 def preview(request: HttpRequest, person_id: uuid.UUID) -> HttpResponse:
     """The results region for htmx: calculates from the form as it stands, saves nothing."""
-    viewer = _viewer(request)
+    viewer = request_user(request)
     person = _child_to_screen(viewer, person_id)
     tool, tool_error = _tool_or_latest(request.POST.get("tool"))
     if tool_error is not None:
@@ -421,14 +414,14 @@ def _render_detail(
 @permission_required("cases.view_case")
 @require_http_methods(["GET"])
 def detail(request: HttpRequest, screening_id: uuid.UUID) -> HttpResponse:
-    viewer = _viewer(request)
+    viewer = request_user(request)
     return _render_detail(request, viewer, screening_get(viewer=viewer, screening_id=screening_id))
 
 
 @permission_required("screening.approve_lower_level")
 @require_http_methods(["POST"])
 def decide(request: HttpRequest, screening_id: uuid.UUID) -> HttpResponse:
-    viewer = _viewer(request)
+    viewer = request_user(request)
     screening = screening_get(viewer=viewer, screening_id=screening_id)
     form = LowerLevelDecisionForm(request.POST)
     if form.is_valid() and not wording_review_pending(form):
@@ -453,7 +446,7 @@ def decide(request: HttpRequest, screening_id: uuid.UUID) -> HttpResponse:
 @permission_required("screening.approve_lower_level")
 @require_http_methods(["GET"])
 def approval_queue(request: HttpRequest) -> HttpResponse:
-    screenings = list(approval_queue_select(viewer=_viewer(request)))
+    screenings = list(approval_queue_select(viewer=request_user(request)))
     rows = [
         {
             "screening": screening,
