@@ -68,7 +68,7 @@ def bench_hub_pages() -> None:
     print(f"person_search (misspelt name): median {search * 1000:.1f} ms")
     client = Client()
     client.force_login(worker)
-    pages = ["/hub/triage/", "/people/search/"]
+    pages = ["/intake/triage/", "/people/search/"]
     if child is not None and PersonTeamAccess.objects.filter(person=child).exists():
         pages.append(f"/people/{child.pk}/")
     for path in pages:
@@ -127,9 +127,9 @@ def main() -> None:
         from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 
         from cehub.accounts.models import Agency, User
-        from cehub.accounts.roles import AgencyKind, Role
         from cehub.core.audit import audit_record, verify_chain
         from cehub.core.models import AccessAction, AccessEvent
+        from cehub.core.roles import AgencyKind, Role
 
         batch = 500
         per_batch = median_seconds(

@@ -106,6 +106,7 @@ INSTALLED_APPS = [
     "cehub.intake",
     "cehub.cases",
     "cehub.meetings",
+    "cehub.privacy",
 ]
 
 MIDDLEWARE = [

@@ -11,15 +11,15 @@ urlpatterns = [
     # Our sign-in view wraps allauth's; it must come before allauth's own URL for it.
     path("account/login/", account_views.login, name="account_login"),
     path("account/", include("allauth.urls")),
-    path("admin/users/", include("cehub.accounts.urls")),
-    path("", include("cehub.intake.urls")),
-    path("", include("cehub.people.urls")),
-    path("", include("cehub.contexts.urls")),
-    path("", include("cehub.screening.urls")),
-    path("", include("cehub.cases.urls")),
-    path("", include("cehub.meetings.urls")),
-    path("", include("cehub.language.urls")),
-    path("privacy-office/", include("cehub.core.urls")),
+    path("accounts/users/", include("cehub.accounts.urls")),
+    path("intake/", include("cehub.intake.urls")),
+    path("people/", include("cehub.people.urls")),
+    path("contexts/", include("cehub.contexts.urls")),
+    path("screening/", include("cehub.screening.urls")),
+    path("cases/", include("cehub.cases.urls")),
+    path("meetings/", include("cehub.meetings.urls")),
+    path("language/", include("cehub.language.urls")),
+    path("privacy-office/", include("cehub.privacy.urls")),
 ]
 
 handler400 = "cehub.core.views.bad_request"

@@ -1,6 +1,6 @@
 """Shared vocabulary for the URL × role access tables (tests/<app>/access_expectations*.py)."""
 
-from cehub.accounts.roles import HUB_ROLES, Role
+from cehub.core.roles import HUB_ROLES, Role
 
 ALL_ROLES = frozenset(Role)
 PUBLIC = "public"

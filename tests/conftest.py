@@ -8,7 +8,7 @@ import pytest
 from django.test import Client
 
 from cehub.accounts.models import User
-from cehub.accounts.roles import AgencyKind, Role
+from cehub.core.roles import AgencyKind, Role
 
 from .browser import browser, page  # noqa: F401  (one Playwright session for every folder)
 from .factories import AgencyFactory, TeamFactory, UserFactory

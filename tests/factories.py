@@ -8,7 +8,7 @@ from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 
 from cehub.accounts.models import Agency, Team, User
-from cehub.accounts.roles import AgencyKind, Role
+from cehub.core.roles import AgencyKind, Role
 
 TEST_PASSWORD = "correct horse battery staple"
 

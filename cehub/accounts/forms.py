@@ -7,8 +7,9 @@ from allauth.mfa.base.forms import AuthenticateForm as AllauthMFAAuthenticateFor
 from allauth.mfa.base.forms import ReauthenticateForm as AllauthMFAReauthenticateForm
 from django import forms
 
+from cehub.core.roles import Role
+
 from .models import Agency, Team, User
-from .roles import Role
 
 
 class UserAccessForm(forms.Form):

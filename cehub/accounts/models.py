@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import uuid
 from typing import Any, ClassVar
 
 import pghistory
@@ -11,12 +10,12 @@ from django.contrib.auth.models import AbstractBaseUser, BaseUserManager
 from django.db import models
 from django.db.models.functions import Lower
 
-from .roles import HUB_ROLES, AgencyKind, Role
+from cehub.core.models import UUIDModel
+from cehub.core.roles import HUB_ROLES, AgencyKind, Role
 
 
 @pghistory.track()
-class Agency(models.Model):
-    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+class Agency(UUIDModel):
     name = models.CharField(max_length=200, unique=True)
     kind = models.CharField(max_length=32, choices=AgencyKind.choices)
 
@@ -29,8 +28,7 @@ class Agency(models.Model):
 
 
 @pghistory.track()
-class Team(models.Model):
-    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+class Team(UUIDModel):
     name = models.CharField(max_length=200)
     agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="teams")
     is_hub_team = models.BooleanField(
@@ -68,8 +66,7 @@ class UserManager(BaseUserManager["User"]):
 
 
 @pghistory.track(exclude=["password", "last_login"])
-class User(AbstractBaseUser):
-    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+class User(AbstractBaseUser, UUIDModel):
     email = models.EmailField(unique=True)
     full_name = models.CharField(max_length=200)
     agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="users", null=True)

@@ -11,9 +11,9 @@ from django.db import transaction
 
 from cehub.core.audit import audit_record
 from cehub.core.models import AccessAction
+from cehub.core.roles import Role
 
 from .models import Agency, Team, User, UserSession
-from .roles import Role
 
 
 class AccountError(ValueError):

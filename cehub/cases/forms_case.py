@@ -12,7 +12,7 @@ from django import forms
 from django.db.models import QuerySet
 
 from cehub.accounts.models import User
-from cehub.accounts.roles import Role
+from cehub.core.roles import Role
 from cehub.language.forms import language_checked
 
 from .models import ClosureOutcome

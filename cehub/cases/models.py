@@ -7,12 +7,12 @@ exploit children, and National Referral Mechanism referrals.
 
 from __future__ import annotations
 
-import uuid
-
 import pghistory
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+
+from cehub.core.models import UUIDModel
 
 
 class CaseStatus(models.TextChoices):
@@ -31,8 +31,7 @@ class ClosureOutcome(models.TextChoices):
 
 
 @pghistory.track()
-class Case(models.Model):
-    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+class Case(UUIDModel):
     person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="cases")
     status = models.CharField(max_length=32, choices=CaseStatus.choices)
     level = models.CharField(max_length=16)
@@ -80,8 +79,7 @@ class Case(models.Model):
         return f"Case ({self.get_status_display()})"
 
 
-class CaseLevelChange(models.Model):
-    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+class CaseLevelChange(UUIDModel):
     case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="level_history")
     level = models.CharField(max_length=16)
     screening = models.ForeignKey(
@@ -100,10 +98,9 @@ class CaseLevelChange(models.Model):
 
 
 @pghistory.track()
-class SafetyPlan(models.Model):
+class SafetyPlan(UUIDModel):
     """One version of a child's safety plan; a change writes a new version."""
 
-    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="safety_plans")
     version_number = models.PositiveIntegerField()
     danger_statement = models.TextField(help_text="What we are worried about")
@@ -131,8 +128,7 @@ class SafetyPlan(models.Model):
         return f"Safety plan v{self.version_number}"
 
 
-class SafetyPlanAction(models.Model):
-    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+class SafetyPlanAction(UUIDModel):
     plan = models.ForeignKey(SafetyPlan, on_delete=models.CASCADE, related_name="actions")
     agency = models.ForeignKey("accounts.Agency", on_delete=models.PROTECT, related_name="+")
     action = models.CharField(max_length=500)
@@ -161,10 +157,9 @@ class InterviewAcceptance(models.TextChoices):
 
 
 @pghistory.track()
-class MissingEpisode(models.Model):
+class MissingEpisode(UUIDModel):
     """A child is missing until found and safe; a return interview is due within 72 hours."""
 
-    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     person = models.ForeignKey(
         "people.Person", on_delete=models.PROTECT, related_name="missing_episodes"
     )
@@ -226,10 +221,9 @@ class DisruptionStatus(models.TextChoices):
 
 
 @pghistory.track()
-class DisruptionAction(models.Model):
+class DisruptionAction(UUIDModel):
     """Action against a person, place or vehicle that exploits children (PRACTICE.md §5)."""
 
-    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     target = models.ForeignKey(
         "contexts.Node", on_delete=models.PROTECT, related_name="disruptions"
     )
@@ -265,10 +259,9 @@ class NRMDecision(models.TextChoices):
 
 
 @pghistory.track()
-class NRMReferral(models.Model):
+class NRMReferral(UUIDModel):
     """National Referral Mechanism: referral, reasonable and conclusive grounds, guardian."""
 
-    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     person = models.ForeignKey(
         "people.Person", on_delete=models.PROTECT, related_name="nrm_referrals"
     )
@@ -329,14 +322,13 @@ class CaseNoteKind(models.TextChoices):
 
 
 @pghistory.track()
-class CaseNote(models.Model):
+class CaseNote(UUIDModel):
     """One contact in the hub's work with a child, as the child may read it as an adult.
 
     Append-only: a note is never edited or deleted. A mistake is put right by a new note that
     ``corrects`` it (one correction per note; a correction can itself be corrected).
     """
 
-    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="notes")
     # The case's child, copied so a child's notes are one indexed query.
     person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="+")

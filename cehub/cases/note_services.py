@@ -17,6 +17,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from cehub.core.audit import audit_record
+from cehub.core.errors import ServiceError
 from cehub.core.models import AccessAction
 from cehub.language.services import kept_wording_record
 from cehub.people.access import can_open_record
@@ -32,7 +33,6 @@ from .models import (
     CaseNoteKind,
     CaseStatus,
 )
-from .services import CaseError
 
 if TYPE_CHECKING:
     from cehub.accounts.models import User
@@ -100,7 +100,7 @@ def _check(note: CaseNoteInput) -> None:
     problems = _problems(note)
     if problems:
         field, message = problems[0]
-        raise CaseError(message, field)
+        raise ServiceError(message, field)
 
 
 def _create(
@@ -114,7 +114,7 @@ def _create(
     """Inside the caller's transaction, with the case row locked."""
     locked = Case.objects.select_for_update().get(pk=case.pk)
     if locked.status == CaseStatus.CLOSED:
-        raise CaseError(CLOSED_CASE)
+        raise ServiceError(CLOSED_CASE)
     row = CaseNote.objects.create(
         case=locked,
         person_id=locked.person_id,
@@ -172,9 +172,9 @@ def case_note_correct(
     _require_writer(actor, original.case)
     reason = reason.strip()
     if not reason:
-        raise CaseError("Say why you are correcting the note", "correction_reason")
+        raise ServiceError("Say why you are correcting the note", "correction_reason")
     if len(reason) > NOTE_CORRECTION_REASON_MAX_LENGTH:
-        raise CaseError(
+        raise ServiceError(
             f"The reason must be {NOTE_CORRECTION_REASON_MAX_LENGTH} characters or fewer",
             "correction_reason",
         )
@@ -183,5 +183,5 @@ def case_note_correct(
         # Locked, so two people correcting the same note at once cannot both succeed.
         locked = CaseNote.objects.select_for_update().get(pk=original.pk)
         if CaseNote.objects.filter(corrects=locked).exists():
-            raise CaseError(ALREADY_CORRECTED)
+            raise ServiceError(ALREADY_CORRECTED)
         return _create(actor, original.case, note, corrects=locked, reason=reason)

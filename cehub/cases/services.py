@@ -15,11 +15,12 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
-from cehub.accounts.roles import Role
 from cehub.core.audit import audit_record
 from cehub.core.deadlines import return_interview_due
+from cehub.core.errors import ConflictError, ServiceError
 from cehub.core.identifiers import InvalidIdentifier, normalise_nhs_number
 from cehub.core.models import AccessAction
+from cehub.core.roles import Role
 from cehub.language.services import kept_wording_record
 from cehub.people.access import can_open_record
 from cehub.people.models import ChronologyKind, Person, PersonCategory, TeamAccessReason
@@ -48,18 +49,6 @@ if TYPE_CHECKING:
     from cehub.screening.models import Screening
 
 
-class CaseError(ValueError):
-    """A case change that breaks a rule; ``field`` names the form field."""
-
-    def __init__(self, message: str, field: str | None = None) -> None:
-        super().__init__(message)
-        self.field = field
-
-
-class CaseConflictError(CaseError):
-    """Someone else changed the record since it was opened."""
-
-
 def review_interval() -> timedelta:
     """Re-screen at least every 3 months (PRACTICE.md §3); configurable."""
     return timedelta(days=getattr(settings, "CEHUB_REVIEW_INTERVAL_DAYS", 91))
@@ -73,7 +62,7 @@ def _require(actor: User, permission: str, person: Person) -> None:
 def _lock_case(case: Case, expected_version: int | None) -> Case:
     locked = Case.objects.select_for_update().get(pk=case.pk)
     if expected_version is not None and locked.version != expected_version:
-        raise CaseConflictError(
+        raise ConflictError(
             "Someone else changed this case while you were looking at it. Nothing you entered "
             "has been saved: reload the page to see their changes."
         )
@@ -198,13 +187,15 @@ def case_allocate(
     if not actor.has_perm("cases.allocate"):
         raise Http404
     if worker.role not in (Role.HUB_PRACTITIONER, Role.HUB_MANAGER) or not worker.is_active:
-        raise CaseError("Choose a hub practitioner or manager", "worker")
+        raise ServiceError("Choose a hub practitioner or manager", "worker")
     if worker.team_id is None:
-        raise CaseError("This worker is not in a team: ask an administrator to add them", "worker")
+        raise ServiceError(
+            "This worker is not in a team: ask an administrator to add them", "worker"
+        )
     with transaction.atomic():
         case = _lock_case(case, expected_version)
         if case.status == CaseStatus.CLOSED:
-            raise CaseError("This case is closed")
+            raise ServiceError("This case is closed")
         case.allocated_worker, case.allocated_team = worker, worker.team
         case.allocated_at, case.status = timezone.now(), CaseStatus.OPEN
         case.version += 1
@@ -233,13 +224,13 @@ def case_close(
     """Close the case, or step it down, with the outcome and the reasons."""
     _require(actor, "cases.manage", case.person)
     if outcome not in ClosureOutcome.values:
-        raise CaseError("Choose the outcome", "outcome")
+        raise ServiceError("Choose the outcome", "outcome")
     if not reason.strip():
-        raise CaseError("Give the reasons for closing the case", "reason")
+        raise ServiceError("Give the reasons for closing the case", "reason")
     with transaction.atomic():
         case = _lock_case(case, expected_version)
         if case.status in (CaseStatus.CLOSED,):
-            raise CaseError("This case is already closed")
+            raise ServiceError("This case is already closed")
         case.status = CaseStatus.STEPPED_DOWN if step_down else CaseStatus.CLOSED
         case.closure_outcome, case.closure_reason = outcome, reason.strip()
         if not step_down:
@@ -291,7 +282,7 @@ def safety_plan_save(
     """Write a new version of the child's safety plan (earlier versions are kept).
 
     ``based_on_version`` is the version the author started from (0 for none): if someone
-    saved a newer one meanwhile, nothing is written and ``CaseConflictError`` says so.
+    saved a newer one meanwhile, nothing is written and ``ConflictError`` says so.
     """
     _require(actor, "cases.manage", case.person)
     for name, message in (
@@ -303,27 +294,27 @@ def safety_plan_save(
         ),
     ):
         if not getattr(plan, name).strip():
-            raise CaseError(message, name)
+            raise ServiceError(message, name)
     today = timezone.localdate()
     if plan.review_date <= today:
-        raise CaseError("The review date must be in the future", "review_date")
+        raise ServiceError("The review date must be in the future", "review_date")
     for index, action in enumerate(plan.actions):
         if not action.action.strip() or not action.owner.strip():
-            raise CaseError(
+            raise ServiceError(
                 f"Action {index + 1}: enter what will be done and who owns it", "actions"
             )
         if action.due_date < today:
-            raise CaseError(
+            raise ServiceError(
                 f"Action {index + 1}: the due date must be today or in the future", "actions"
             )
     with transaction.atomic():
         case = Case.objects.select_for_update().get(pk=case.pk)
         if case.status == CaseStatus.CLOSED:
-            raise CaseError("This case is closed")
+            raise ServiceError("This case is closed")
         latest = case.safety_plans.order_by("-version_number").first()
         latest_number = latest.version_number if latest else 0
         if based_on_version is not None and based_on_version != latest_number:
-            raise CaseConflictError(
+            raise ConflictError(
                 f"Someone else saved version {latest_number} of this plan while you were "
                 "writing. Nothing you entered has been saved: read their version, then save "
                 "yours again."
@@ -452,10 +443,10 @@ def missing_episode_record(
 ) -> MissingEpisode:
     _require(actor, "cases.record_missing", person)
     if person.category != PersonCategory.CHILD:
-        raise CaseError("Missing episodes are recorded for children")
+        raise ServiceError("Missing episodes are recorded for children")
     problems = _missing_problems(data)
     if problems:
-        raise CaseError(problems[0][1], problems[0][0])
+        raise ServiceError(problems[0][1], problems[0][0])
     with transaction.atomic():
         return _missing_create(actor, person, data)
 
@@ -475,17 +466,15 @@ def missing_episode_found(
     with transaction.atomic():
         episode = MissingEpisode.objects.select_for_update().get(pk=episode.pk)
         if expected_version is not None and episode.version != expected_version:
-            raise CaseConflictError(
-                "Someone else updated this episode: reload to see their changes"
-            )
+            raise ConflictError("Someone else updated this episode: reload to see their changes")
         if episode.found_at is not None:
-            raise CaseError("This episode already records when the child was found", "found_at")
+            raise ServiceError("This episode already records when the child was found", "found_at")
         if found_at < episode.missing_from:
-            raise CaseError(
+            raise ServiceError(
                 "The time found must be after the time the child went missing", "found_at"
             )
         if found_at > timezone.now():
-            raise CaseError("The time found must be in the past", "found_at")
+            raise ServiceError("The time found must be in the past", "found_at")
         episode.found_at, episode.interview_due_at = found_at, return_interview_due(found_at)
         episode.found_where, episode.found_with = found_where.strip(), found_with.strip()
         episode.harm_disclosed = harm_disclosed.strip() or episode.harm_disclosed
@@ -524,24 +513,24 @@ def return_interview_record(
 ) -> MissingEpisode:
     _require(actor, "cases.record_missing", episode.person)
     if episode.found_at is None:
-        raise CaseError("A return interview is offered once the child is found", "offered_at")
+        raise ServiceError("A return interview is offered once the child is found", "offered_at")
     if offered_at < episode.found_at:
-        raise CaseError("The interview must be offered after the child was found", "offered_at")
+        raise ServiceError("The interview must be offered after the child was found", "offered_at")
     if completed_at is not None and completed_at < offered_at:
-        raise CaseError("The interview cannot be completed before it was offered", "completed_at")
+        raise ServiceError(
+            "The interview cannot be completed before it was offered", "completed_at"
+        )
     now = timezone.now()
     if offered_at > now or (completed_at is not None and completed_at > now):
-        raise CaseError("Interview times must be in the past", "offered_at")
+        raise ServiceError("Interview times must be in the past", "offered_at")
     if acceptance not in InterviewAcceptance.values:
-        raise CaseError("Say whether the child accepted the interview", "acceptance")
+        raise ServiceError("Say whether the child accepted the interview", "acceptance")
     if completed_at is not None and acceptance != InterviewAcceptance.ACCEPTED:
-        raise CaseError("Only an accepted interview can be completed", "completed_at")
+        raise ServiceError("Only an accepted interview can be completed", "completed_at")
     with transaction.atomic():
         episode = MissingEpisode.objects.select_for_update().get(pk=episode.pk)
         if expected_version is not None and episode.version != expected_version:
-            raise CaseConflictError(
-                "Someone else updated this episode: reload to see their changes"
-            )
+            raise ConflictError("Someone else updated this episode: reload to see their changes")
         episode.interview_offered_at, episode.interview_acceptance = offered_at, acceptance
         episode.interview_completed_at = completed_at
         episode.interview_by, episode.interview_summary = interview_by.strip(), summary.strip()
@@ -592,7 +581,7 @@ class RowError:
     message: str
 
 
-class BulkImportError(CaseError):
+class BulkImportError(ServiceError):
     def __init__(self, errors: list[RowError]) -> None:
         super().__init__(
             f"{len(errors)} problem{'s' if len(errors) != 1 else ''} in the list; nothing was saved"
@@ -713,17 +702,17 @@ def disruption_record(
         raise Http404
     person = getattr(target, "person", None)
     if person is not None and person.category == PersonCategory.CHILD:
-        raise CaseError(
+        raise ServiceError(
             "Disruption is against the adults, places and vehicles that exploit children", "target"
         )
     if kind not in DisruptionKind.values:
-        raise CaseError("Choose the kind of disruption", "kind")
+        raise ServiceError("Choose the kind of disruption", "kind")
     if status not in DisruptionStatus.values:
-        raise CaseError("Choose the status", "status")
+        raise ServiceError("Choose the status", "status")
     if ended_on is not None and ended_on < started_on:
-        raise CaseError("The end date must be the same as or after the start date", "ended_on")
+        raise ServiceError("The end date must be the same as or after the start date", "ended_on")
     if status == DisruptionStatus.COMPLETED and not outcome.strip():
-        raise CaseError("Record the outcome of the completed disruption", "outcome")
+        raise ServiceError("Record the outcome of the completed disruption", "outcome")
     with transaction.atomic():
         action = DisruptionAction.objects.create(
             target=target,
@@ -767,17 +756,17 @@ def nrm_record(
     _require(actor, "cases.manage", person)
     today = timezone.localdate()
     if referred_on > today:
-        raise CaseError("The referral date must be today or in the past", "referred_on")
+        raise ServiceError("The referral date must be today or in the past", "referred_on")
     for decision, on, name in (
         (reasonable_grounds, reasonable_grounds_on, "reasonable_grounds_on"),
         (conclusive_grounds, conclusive_grounds_on, "conclusive_grounds_on"),
     ):
         if decision != NRMDecision.PENDING and on is None:
-            raise CaseError("Enter the date of the decision", name)
+            raise ServiceError("Enter the date of the decision", name)
         if on is not None and on < referred_on:
-            raise CaseError("A decision cannot come before the referral", name)
+            raise ServiceError("A decision cannot come before the referral", name)
     if conclusive_grounds != NRMDecision.PENDING and reasonable_grounds == NRMDecision.PENDING:
-        raise CaseError(
+        raise ServiceError(
             "A conclusive grounds decision follows a reasonable grounds decision",
             "conclusive_grounds",
         )

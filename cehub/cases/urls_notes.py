@@ -5,10 +5,10 @@ from django.urls import URLPattern, path
 from . import views_notes as views
 
 urlpatterns: list[URLPattern] = [
-    path("cases/<uuid:case_id>/notes/", views.case_notes, name="case_notes"),
-    path("cases/<uuid:case_id>/notes/new/", views.case_note_new, name="case_note_new"),
+    path("<uuid:case_id>/notes/", views.case_notes, name="case_notes"),
+    path("<uuid:case_id>/notes/new/", views.case_note_new, name="case_note_new"),
     path(
-        "cases/<uuid:case_id>/notes/<uuid:note_id>/correct/",
+        "<uuid:case_id>/notes/<uuid:note_id>/correct/",
         views.case_note_correct,
         name="case_note_correct",
     ),

@@ -22,6 +22,7 @@ from django.views.decorators.http import require_http_methods
 from cehub.accounts.models import User
 from cehub.core.access import permission_required, request_user
 from cehub.core.deadlines import DeadlineStatus, deadline_status
+from cehub.core.errors import ConflictError, ServiceError
 from cehub.language.review import wording_review_pending
 from cehub.screening.engine import Tool
 from cehub.screening.models import Screening
@@ -47,12 +48,12 @@ DEADLINE_TAG_CLASSES = {
 }
 
 
-def _attach(form: forms.Form, error: services.CaseError) -> None:
+def _attach(form: forms.Form, error: ServiceError) -> None:
     form.add_error(error.field if error.field in form.fields else None, str(error))
 
 
 def _rebound_with_version[F: AllocateForm | CloseForm](
-    form: F, version: int, error: services.CaseConflictError
+    form: F, version: int, error: ConflictError
 ) -> F:
     """The form as typed, with the case's current version and the conflict message."""
     data = form.data.copy()  # type: ignore[attr-defined]
@@ -207,7 +208,7 @@ def case_allocate(request: HttpRequest, case_id: uuid.UUID) -> HttpResponse:
                 worker=form.cleaned_data["worker"],
                 expected_version=form.cleaned_data["version"],
             )
-        except services.CaseConflictError as error:
+        except ConflictError as error:
             case = selectors.case_get(viewer=viewer, case_id=case_id)
             return _render_case(
                 request,
@@ -216,7 +217,7 @@ def case_allocate(request: HttpRequest, case_id: uuid.UUID) -> HttpResponse:
                 allocate_form=_rebound_with_version(form, case.version, error),
                 status=CONFLICT,
             )
-        except services.CaseError as error:
+        except ServiceError as error:
             _attach(form, error)
         else:
             messages.success(request, "Case allocated")
@@ -240,7 +241,7 @@ def case_close(request: HttpRequest, case_id: uuid.UUID) -> HttpResponse:
                 step_down=form.step_down,
                 expected_version=form.cleaned_data["version"],
             )
-        except services.CaseConflictError as error:
+        except ConflictError as error:
             case = selectors.case_get(viewer=viewer, case_id=case_id)
             return _render_case(
                 request,
@@ -249,7 +250,7 @@ def case_close(request: HttpRequest, case_id: uuid.UUID) -> HttpResponse:
                 close_form=_rebound_with_version(form, case.version, error),
                 status=CONFLICT,
             )
-        except services.CaseError as error:
+        except ServiceError as error:
             _attach(form, error)
         else:
             messages.success(request, "Case stepped down" if form.step_down else "Case closed")

@@ -21,20 +21,15 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
 from cehub.core.access import permission_required, request_user
+from cehub.core.errors import ServiceError
 from cehub.language.review import wording_review_pending
 
 from . import note_selectors, note_services, selectors
-from .forms_notes import (
-    NOTE_ERROR_FIELDS,
-    CaseNoteCorrectionForm,
-    CaseNoteForm,
-    correction_initial,
-)
+from .forms_notes import NOTE_ERROR_FIELDS, CaseNoteCorrectionForm, CaseNoteForm, correction_initial
 from .models import Case, CaseStatus
-from .services import CaseError
 
 
-def _attach(form: CaseNoteForm, error: CaseError) -> None:
+def _attach(form: CaseNoteForm, error: ServiceError) -> None:
     """A service's problem on the box that shows it, or above the form."""
     field = NOTE_ERROR_FIELDS.get(error.field or "", error.field)
     form.add_error(field if field in form.fields else None, str(error))
@@ -90,7 +85,7 @@ def case_note_new(request: HttpRequest, case_id: uuid.UUID) -> HttpResponse:
     ):
         try:
             note_services.case_note_add(actor=viewer, case=case, note=form.to_input())
-        except CaseError as error:
+        except ServiceError as error:
             _attach(form, error)
         else:
             messages.success(request, "Case note added")
@@ -126,7 +121,7 @@ def case_note_correct(request: HttpRequest, case_id: uuid.UUID, note_id: uuid.UU
                 note=form.to_input(),
                 reason=form.cleaned_data["correction_reason"],
             )
-        except CaseError as error:
+        except ServiceError as error:
             _attach(form, error)
         else:
             messages.success(request, "Correction added. The note it corrects is kept.")

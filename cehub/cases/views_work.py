@@ -26,6 +26,7 @@ from django.views.decorators.http import require_http_methods
 from cehub.contexts.models import NodeKind
 from cehub.core.access import permission_required, request_user
 from cehub.core.deadlines import DeadlineStatus
+from cehub.core.errors import ConflictError, ServiceError
 from cehub.core.identifiers import format_nhs_number
 from cehub.language.review import wording_review_pending
 from cehub.people.models import Person
@@ -56,7 +57,7 @@ from .models import (
     PoliceRiskGrade,
     SafetyPlan,
 )
-from .services import BulkImportError, CaseConflictError, CaseError
+from .services import BulkImportError
 
 CONFLICT = 409
 IMPORTED_SESSION_KEY = "cases:missing-imported"  # episode ids only, for the page after import
@@ -115,10 +116,10 @@ def safety_plan_new(request: HttpRequest, case_id: uuid.UUID) -> HttpResponse:
                     plan=safety_plan_input(form, formset),
                     based_on_version=form.cleaned_data["based_on"],
                 )
-            except CaseConflictError as error:
+            except ConflictError as error:
                 form = _plan_form_now_based_on(request, latest_number, str(error))
                 status = CONFLICT
-            except CaseError as error:
+            except ServiceError as error:
                 _attach(form, error)
             else:
                 messages.success(request, f"Safety plan version {plan.version_number} saved")
@@ -206,7 +207,7 @@ def missing_new(request: HttpRequest, person_id: uuid.UUID) -> HttpResponse:
             episode = services.missing_episode_record(
                 actor=viewer, person=person, data=form.to_input()
             )
-        except CaseError as error:
+        except ServiceError as error:
             _attach(form, error, MISSING_ERROR_FIELDS)
         else:
             messages.success(request, "Missing episode recorded")
@@ -283,7 +284,7 @@ def missing_found(request: HttpRequest, episode_id: uuid.UUID) -> HttpResponse:
                 harm_disclosed=data["harm_disclosed"],
                 expected_version=data["version"],
             )
-        except CaseConflictError as error:
+        except ConflictError as error:
             # Draw the page as it is now, with what was typed and the current version, so a
             # second submission is made knowing what the other person recorded.
             episode = _episode(request, episode_id)
@@ -293,7 +294,7 @@ def missing_found(request: HttpRequest, episode_id: uuid.UUID) -> HttpResponse:
             form.is_valid()
             form.add_error(None, str(error))
             status = CONFLICT
-        except CaseError as error:
+        except ServiceError as error:
             _attach(form, error, MISSING_ERROR_FIELDS)
         else:
             messages.success(
@@ -320,7 +321,7 @@ def missing_interview(request: HttpRequest, episode_id: uuid.UUID) -> HttpRespon
                 interview_by=data["interview_by"],
                 summary=data["summary"],
             )
-        except CaseError as error:
+        except ServiceError as error:
             _attach(form, error, MISSING_ERROR_FIELDS)
         else:
             messages.success(request, "Return home interview recorded")
@@ -445,7 +446,7 @@ def disruption_new(request: HttpRequest, node_id: uuid.UUID) -> HttpResponse:
                 ended_on=data["ended_on"],
                 outcome=data["outcome"],
             )
-        except CaseError as error:
+        except ServiceError as error:
             _attach(form, error)
         else:
             messages.success(request, "Disruption action recorded")
@@ -488,7 +489,7 @@ def _nrm_save(
             guardian_allocated_on=data["guardian_allocated_on"],
             referral=referral,
         )
-    except CaseError as error:
+    except ServiceError as error:
         _attach(form, error)
         return None
 

@@ -7,13 +7,13 @@ shows where a link came from and how reliable it is.
 
 from __future__ import annotations
 
-import uuid
-
 import pghistory
 from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
 from django.db import models
 from django.db.models import Q
+
+from cehub.core.models import UUIDModel
 
 
 class NodeKind(models.TextChoices):
@@ -23,8 +23,7 @@ class NodeKind(models.TextChoices):
     GROUP = "group", "Group"
 
 
-class Node(models.Model):
-    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+class Node(UUIDModel):
     kind = models.CharField(max_length=16, choices=NodeKind.choices)
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -66,8 +65,7 @@ class LocationKind(models.TextChoices):
 
 
 @pghistory.track()
-class Location(models.Model):
-    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+class Location(UUIDModel):
     node = models.OneToOneField(Node, on_delete=models.PROTECT, related_name="location")
     kind = models.CharField(max_length=16, choices=LocationKind.choices)
     name = models.CharField(max_length=200, blank=True)
@@ -91,10 +89,9 @@ class ObjectKind(models.TextChoices):
 
 
 @pghistory.track()
-class Object(models.Model):
+class Object(UUIDModel):
     """A vehicle (by registration), phone (E.164) or online account (platform + handle)."""
 
-    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     node = models.OneToOneField(Node, on_delete=models.PROTECT, related_name="object")
     kind = models.CharField(max_length=16, choices=ObjectKind.choices)
     registration = models.CharField(max_length=8, blank=True)
@@ -150,8 +147,7 @@ class GroupKind(models.TextChoices):
 
 
 @pghistory.track()
-class Group(models.Model):
-    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+class Group(UUIDModel):
     node = models.OneToOneField(Node, on_delete=models.PROTECT, related_name="group")
     kind = models.CharField(max_length=16, choices=GroupKind.choices)
     name = models.CharField(max_length=200)
@@ -178,10 +174,9 @@ class Relation(models.TextChoices):
 
 
 @pghistory.track()
-class Link(models.Model):
+class Link(UUIDModel):
     """An association between two nodes, with the event that reported it."""
 
-    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     from_node = models.ForeignKey(Node, on_delete=models.PROTECT, related_name="links_out")
     to_node = models.ForeignKey(Node, on_delete=models.PROTECT, related_name="links_in")
     relation = models.CharField(max_length=32, choices=Relation.choices)

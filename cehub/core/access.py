@@ -18,11 +18,12 @@ from typing import TYPE_CHECKING, Any
 
 import rules
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.contrib.auth.views import redirect_to_login
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 
-from cehub.accounts.roles import HUB_ROLES, Role
+from cehub.core.roles import HUB_ROLES, Role
 
 if TYPE_CHECKING:
     from cehub.accounts.models import User
@@ -192,8 +193,7 @@ def request_user(request: HttpRequest) -> User:
     Views behind ``@signed_in`` or ``@permission_required`` call this instead of reading
     ``request.user`` (typed as possibly anonymous); anything else is a 404, never a crash.
     """
-    from cehub.accounts.models import User as UserModel
-
-    if not isinstance(request.user, UserModel):
+    # The user model is accounts', which builds on core: looked up, not imported.
+    if not isinstance(request.user, get_user_model()):
         raise Http404
     return request.user

@@ -35,8 +35,8 @@ NAVIGATION: tuple[NavItem, ...] = (
     NavItem("Share information", "intake:intelligence_start", "intake.submit_intelligence"),
     NavItem("My submissions", "intake:my_submissions", "intake.view_own_submissions"),
     NavItem("Language report", "language:report", "language.view_report"),
-    NavItem("Access log", "core:access_log", "core.view_access_log"),
-    NavItem("Emergency access", "people:break_glass_queue", "people.review_break_glass"),
+    NavItem("Access log", "privacy:access_log", "core.view_access_log"),
+    NavItem("Emergency access", "privacy:break_glass_queue", "people.review_break_glass"),
     NavItem("Users", "accounts:user_list", "accounts.manage_users"),
 )
 

@@ -2,10 +2,27 @@
 
 from __future__ import annotations
 
+import uuid
+
 from django.conf import settings
 from django.db import models
 
+from .roles import Role
+
 GENESIS_HASH = "0" * 64
+
+
+class UUIDModel(models.Model):
+    """A record whose primary key is a random UUID.
+
+    Identifiers appear in URLs (DESIGN.md rule 5), so they must not reveal how many records
+    there are or in what order they were made.
+    """
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+
+    class Meta:
+        abstract = True
 
 
 class AccessAction(models.TextChoices):
@@ -67,6 +84,4 @@ class AccessEvent(models.Model):
 
     @property
     def role_label(self) -> str:
-        from cehub.accounts.roles import Role
-
         return Role(self.role).label if self.role in Role.values else self.role

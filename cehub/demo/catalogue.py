@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from cehub.accounts.roles import AgencyKind, Role
 from cehub.contexts.models import LocationKind
+from cehub.core.roles import AgencyKind, Role
 from cehub.people.models import Ethnicity
 
 # --- Towns and postcode districts ----------------------------------------------------------

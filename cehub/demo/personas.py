@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from cehub.accounts.roles import AgencyKind, Role
+from cehub.core.roles import AgencyKind, Role
 
 DEMO_EMAIL_DOMAIN = "demo.cehub.test"
 

@@ -14,9 +14,9 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from cehub.accounts.roles import Role
 from cehub.contexts.models import LocationKind
 from cehub.core.identifiers import PLATFORMS, nhs_check_digit
+from cehub.core.roles import Role
 from cehub.intake.models import (
     Awareness,
     ConsentStatus,

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import uuid
-
 import pghistory
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
@@ -11,6 +9,7 @@ from django.db import models
 from django.db.models import Q
 
 from cehub.contexts.models import HandlingCode, IntelligenceAssessment, Node, SourceEvaluation
+from cehub.core.models import UUIDModel
 from cehub.people.models import Person
 
 
@@ -44,10 +43,9 @@ class NextStep(models.TextChoices):
 
 
 @pghistory.track()
-class Concern(models.Model):
+class Concern(UUIDModel):
     """A professional's worry about a child, as they told it. Triage links it to a Person."""
 
-    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     reference = models.CharField(max_length=16, unique=True)
     submitted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="concerns_submitted"
@@ -130,10 +128,9 @@ class InvolvementRole(models.TextChoices):
     BUSINESS = "business", "Business"
 
 
-class Involvement(models.Model):
+class Involvement(UUIDModel):
     """A node a concern or intelligence item is about, as the reporter described it."""
 
-    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     concern = models.ForeignKey(
         Concern, on_delete=models.CASCADE, null=True, blank=True, related_name="involvements"
     )
@@ -175,10 +172,9 @@ class IntelligenceStatus(models.TextChoices):
 
 
 @pghistory.track()
-class PartnerIntelligence(models.Model):
+class PartnerIntelligence(UUIDModel):
     """Soft intelligence from any partner (seed 004). Need not name a child."""
 
-    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     reference = models.CharField(max_length=16, unique=True)
     submitted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="intelligence_submitted"
@@ -228,10 +224,9 @@ class PartnerIntelligence(models.Model):
         return f"{self.source_evaluation}{self.intelligence_assessment}{self.handling_code}"
 
 
-class IntelligenceGrading(models.Model):
+class IntelligenceGrading(UUIDModel):
     """Every grading of an intelligence item, kept (the item holds the current one)."""
 
-    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     intelligence = models.ForeignKey(
         PartnerIntelligence, on_delete=models.PROTECT, related_name="gradings"
     )
@@ -285,10 +280,9 @@ class ConsentStatus(models.TextChoices):
 
 
 @pghistory.track()
-class SharingDecision(models.Model):
+class SharingDecision(UUIDModel):
     """A decision to share, or not to share, with its reasons (PRACTICE.md §6, SECURITY §16)."""
 
-    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     concern = models.ForeignKey(
         Concern, on_delete=models.PROTECT, null=True, blank=True, related_name="sharing_decisions"
     )

@@ -22,6 +22,7 @@ from cehub.contexts.services import (
 )
 from cehub.core.audit import audit_record
 from cehub.core.deadlines import sharing_decision_due
+from cehub.core.errors import ConflictError, ServiceError
 from cehub.core.identifiers import normalise_nhs_number, normalise_postcode
 from cehub.core.models import AccessAction
 from cehub.language.services import kept_wording_record
@@ -53,18 +54,6 @@ from .models import (
 
 if TYPE_CHECKING:
     from cehub.accounts.models import Agency, User
-
-
-class IntakeError(ValueError):
-    """A rule broken by a request; ``field`` names the form field the message belongs to."""
-
-    def __init__(self, message: str, field: str | None = None) -> None:
-        super().__init__(message)
-        self.field = field
-
-
-class ConflictError(IntakeError):
-    """Someone else changed the record since it was opened (optimistic locking)."""
 
 
 # --- What a reporter tells us about the people, places and things involved -----------------
@@ -139,7 +128,7 @@ class ConcernSubmission:
 
 def _agency_of(actor: User) -> Agency:
     if actor.agency is None:
-        raise IntakeError("Your account is not linked to an agency: ask your administrator")
+        raise ServiceError("Your account is not linked to an agency: ask your administrator")
     return actor.agency
 
 
@@ -243,18 +232,18 @@ def concern_submit(*, actor: User, submission: ConcernSubmission) -> Concern:
         or data.child_family_name.strip()
         or data.child_known_as.strip()
     ):
-        raise IntakeError(
+        raise ServiceError(
             "Enter the child's name, or the name they are known by", "child_given_name"
         )
     if not data.what_happened.strip():
-        raise IntakeError("Describe what you have seen or heard", "what_happened")
+        raise ServiceError("Describe what you have seen or heard", "what_happened")
     if data.consent_given != Awareness.YES and not data.no_consent_reason.strip():
-        raise IntakeError(
+        raise ServiceError(
             "Say why the child or family have not agreed, or why you have not asked",
             "no_consent_reason",
         )
     if data.immediate_danger and not data.immediate_action_taken.strip():
-        raise IntakeError(
+        raise ServiceError(
             "Say what you have already done about the immediate danger (for example, called 999)",
             "immediate_action_taken",
         )
@@ -319,9 +308,9 @@ def intelligence_submit(*, actor: User, submission: IntelligenceSubmission) -> P
     if not actor.has_perm("intake.submit_intelligence"):
         raise Http404
     if not submission.information.strip():
-        raise IntakeError("Describe what you know", "information")
+        raise ServiceError("Describe what you know", "information")
     if not submission.source_description.strip():
-        raise IntakeError("Say how you know this", "source_description")
+        raise ServiceError("Say how you know this", "source_description")
     now = timezone.now()
     with transaction.atomic():
         item = PartnerIntelligence.objects.create(
@@ -364,9 +353,9 @@ def intelligence_grade(
     if not actor.has_perm("intake.grade_intelligence"):
         raise Http404
     if handling_code == "C" and not handling_conditions.strip():
-        raise IntakeError("Enter the handling conditions", "handling_conditions")
+        raise ServiceError("Enter the handling conditions", "handling_conditions")
     if item.gradings.exists() and not rationale.strip():
-        raise IntakeError("Explain why the grading is changing", "rationale")
+        raise ServiceError("Explain why the grading is changing", "rationale")
     now = timezone.now()
     with transaction.atomic():
         item = PartnerIntelligence.objects.select_for_update().get(pk=item.pk)
@@ -449,11 +438,11 @@ def concern_link_child(
     if not actor.has_perm("intake.triage"):
         raise Http404
     if person.category != PersonCategory.CHILD:
-        raise IntakeError("Choose a child or young person, not an adult", "person")
+        raise ServiceError("Choose a child or young person, not an adult", "person")
     with transaction.atomic():
         concern = _lock_concern(concern, expected_version)
         if concern.child_id is not None:
-            raise IntakeError("This concern is already linked to a child")
+            raise ServiceError("This concern is already linked to a child")
         concern.child = person
         concern.status = ConcernStatus.IN_TRIAGE
         concern.version += 1
@@ -507,16 +496,16 @@ class SharingDecisionInput:
 
 def _validate_sharing(decision: SharingDecisionInput) -> None:
     if not decision.rationale.strip():
-        raise IntakeError("Explain the reasons for this decision", "rationale")
+        raise ServiceError("Explain the reasons for this decision", "rationale")
     if not decision.purpose.strip():
-        raise IntakeError("Say what the sharing decision is for", "purpose")
+        raise ServiceError("Say what the sharing decision is for", "purpose")
     if decision.outcome == SharingOutcome.SHARE:
         if not decision.recipients.strip():
-            raise IntakeError("Say who the information is shared with", "recipients")
+            raise ServiceError("Say who the information is shared with", "recipients")
         if not decision.information.strip():
-            raise IntakeError("Say what information is shared", "information")
+            raise ServiceError("Say what information is shared", "information")
         if decision.lawful_basis == LawfulBasis.NONE_NEEDED:
-            raise IntakeError("Choose the lawful basis for sharing", "lawful_basis")
+            raise ServiceError("Choose the lawful basis for sharing", "lawful_basis")
 
 
 def sharing_decision_record(
@@ -549,7 +538,9 @@ def sharing_decision_record(
                 rationale=decision.rationale.strip(),
             )
         except IntegrityError as error:  # pragma: no cover - the checks above come first
-            raise IntakeError("The decision needs its lawful basis, purpose and reasons") from error
+            raise ServiceError(
+                "The decision needs its lawful basis, purpose and reasons"
+            ) from error
         if concern is not None and concern.child_id is not None:
             chronology_record(
                 person=concern.child,  # type: ignore[arg-type]
@@ -591,9 +582,9 @@ def concern_decide_next_step(
     if not actor.has_perm("intake.triage"):
         raise Http404
     if next_step not in NextStep.values:
-        raise IntakeError("Choose what happens next", "next_step")
+        raise ServiceError("Choose what happens next", "next_step")
     if next_step != NextStep.SCREEN and not reason.strip():
-        raise IntakeError(
+        raise ServiceError(
             "Explain why there is no further action"
             if next_step == NextStep.NO_FURTHER_ACTION
             else "Say which service the child or family are signposted to, and why",
@@ -602,15 +593,15 @@ def concern_decide_next_step(
     with transaction.atomic():
         concern = _lock_concern(concern, expected_version)
         if concern.child_id is None:
-            raise IntakeError(
+            raise ServiceError(
                 "Link the concern to a child before deciding what happens next", "next_step"
             )
         if not concern.sharing_decisions.exists():
-            raise IntakeError(
+            raise ServiceError(
                 "Record what will and will not be shared before finishing triage", "next_step"
             )
         if concern.triaged_at is not None:
-            raise IntakeError("Triage of this concern is already finished")
+            raise ServiceError("Triage of this concern is already finished")
         concern.next_step, concern.next_step_reason = next_step, reason.strip()
         concern.triaged_by, concern.triaged_at = actor, timezone.now()
         concern.status = {

@@ -18,8 +18,8 @@ from django.views.decorators.http import require_http_methods
 
 from cehub.accounts.models import User
 from cehub.core.access import permission_required, request_user
+from cehub.core.errors import ServiceError
 from cehub.language.review import wording_review_pending
-from cehub.people.services import PersonError
 
 from . import selectors, services, submit_selectors
 from .models import ConcernStatus, IntelligenceStatus
@@ -110,7 +110,7 @@ class _Report:
             if page.is_valid():
                 try:
                     record = self.submit(actor, page.draft())
-                except (services.IntakeError, PersonError) as error:
+                except ServiceError as error:
                     field = error.field if error.field in page.form.fields else None
                     page.form.add_error(field, str(error))
                 else:

@@ -20,11 +20,12 @@ from django.views.decorators.http import require_http_methods
 
 from cehub.core.access import permission_required, request_user
 from cehub.core.deadlines import DeadlineStatus, deadline_status
+from cehub.core.errors import ConflictError, ServiceError
 from cehub.core.identifiers import InvalidIdentifier
 from cehub.language.review import wording_review_pending
 from cehub.people.models import DobPrecision, PersonCategory, Sex
 from cehub.people.selectors import PersonMatch, SearchCriteria, person_identity_get, person_search
-from cehub.people.services import PersonDetails, PersonError
+from cehub.people.services import PersonDetails
 
 from . import selectors, services
 from .models import (
@@ -312,11 +313,11 @@ def concern_link_child(request: HttpRequest, concern_id: uuid.UUID) -> HttpRespo
                 concern = services.concern_link_child(
                     actor=actor, concern=concern, person=person, expected_version=version
                 )
-            except services.ConflictError as error:
+            except ConflictError as error:
                 concern = _fresh_concern(request, concern)
                 link_form = _rebound_with_version(link_form, concern.version, error)
                 status = CONFLICT
-            except services.IntakeError as error:
+            except ServiceError as error:
                 _attach(link_form, error)
             else:
                 messages.success(
@@ -355,11 +356,11 @@ def concern_create_child(request: HttpRequest, concern_id: uuid.UUID) -> HttpRes
             concern = services.concern_create_child(
                 actor=actor, concern=concern, details=details, expected_version=data["version"]
             )
-        except services.ConflictError as error:
+        except ConflictError as error:
             concern = _fresh_concern(request, concern)
             form = _rebound_with_version(form, concern.version, error)
             status = CONFLICT
-        except (services.IntakeError, PersonError) as error:
+        except ServiceError as error:
             _attach(form, error)
         else:
             messages.success(
@@ -381,7 +382,7 @@ def concern_sharing(request: HttpRequest, concern_id: uuid.UUID) -> HttpResponse
             decision = services.sharing_decision_record(
                 actor=request_user(request), decision=_decision_input(form), concern=concern
             )
-        except services.IntakeError as error:
+        except ServiceError as error:
             _attach(form, error)
         else:
             messages.success(request, _decision_message(decision))
@@ -405,11 +406,11 @@ def concern_next_step(request: HttpRequest, concern_id: uuid.UUID) -> HttpRespon
                 reason=data["reason"],
                 expected_version=data["version"],
             )
-        except services.ConflictError as error:
+        except ConflictError as error:
             concern = _fresh_concern(request, concern)
             form = _rebound_with_version(form, concern.version, error)
             status = CONFLICT
-        except services.IntakeError as error:
+        except ServiceError as error:
             _attach(form, error)
         else:
             messages.success(request, f"Triage finished: {concern.get_next_step_display().lower()}")
@@ -476,7 +477,7 @@ def intelligence_sharing(request: HttpRequest, item_id: uuid.UUID) -> HttpRespon
             decision = services.sharing_decision_record(
                 actor=request_user(request), decision=_decision_input(form), intelligence=item
             )
-        except services.IntakeError as error:
+        except ServiceError as error:
             _attach(form, error)
         else:
             messages.success(request, _decision_message(decision))
@@ -503,11 +504,11 @@ def intelligence_grade(request: HttpRequest, item_id: uuid.UUID) -> HttpResponse
                 rationale=data["rationale"],
                 expected_version=data["version"],
             )
-        except services.ConflictError as error:
+        except ConflictError as error:
             item = _intelligence(request, item.pk)
             form = _rebound_with_version(form, item.version, error)
             status = CONFLICT
-        except services.IntakeError as error:
+        except ServiceError as error:
             _attach(form, error)
         else:
             messages.success(request, f"Graded {item.grading}")

@@ -15,12 +15,14 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import Any
 
 from django import forms
+from django.forms import BoundField
 from django.forms.formsets import BaseFormSet
+from django.template.loader import render_to_string
 
+from cehub.core.govuk_forms.field_review import FlaggedField
 from cehub.core.govuk_forms.options import base_id
 
 from .matcher import CheckResult, default_checker
@@ -31,15 +33,6 @@ REVIEW_FIELD = "language_reviewed"
 RESULTS_ATTRIBUTE = "language_results"
 # The form attribute set while a review is waiting for the author: the token to send back.
 PENDING_ATTRIBUTE = "language_review_pending"
-
-
-@dataclass(frozen=True)
-class FlaggedField:
-    """One field with findings, for the banner's list of links."""
-
-    id: str
-    label: str
-    count: int
 
 
 def is_language_checked(field: forms.Field) -> bool:
@@ -127,3 +120,27 @@ def flagged_fields(*objects: Any) -> list[FlaggedField]:
                     )
                 )
     return found
+
+
+class LanguageFieldReview:
+    """The renderer's ``FieldReview`` (registered by ``LanguageConfig.ready``)."""
+
+    def field_context(self, bf: BoundField) -> dict[str, Any]:
+        """Findings shown on submit, rendered into the field's live region."""
+        token = getattr(bf.form, PENDING_ATTRIBUTE, "")
+        result = getattr(bf.form, RESULTS_ATTRIBUTE, {}).get(bf.name)
+        if not token or result is None or not result.findings:
+            return {}
+        return {
+            "language_findings_html": render_to_string(
+                "language/_findings.html", {"findings": result.findings, "quoted": result.quoted}
+            ),
+            "language_review_field": REVIEW_FIELD,
+            "language_review_token": token,
+        }
+
+    def flagged_fields(self, *forms: Any) -> list[FlaggedField]:
+        return flagged_fields(*forms)
+
+    def review_pending(self, *forms: Any) -> bool:
+        return wording_review_pending(*forms)

@@ -5,6 +5,6 @@ from . import views
 app_name = "language"
 
 urlpatterns = [
-    path("language/check/", views.check, name="check"),
-    path("hub/language/", views.report, name="report"),
+    path("check/", views.check, name="check"),
+    path("report/", views.report, name="report"),
 ]

@@ -14,8 +14,8 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from cehub.accounts.models import User
-from cehub.accounts.roles import HUB_ROLES, Role
 from cehub.core.govuk_forms import GovukDateField
+from cehub.core.roles import HUB_ROLES, Role
 from cehub.language.forms import language_checked
 
 CHAIR_ROLES = (Role.HUB_MANAGER, Role.HUB_PRACTITIONER)

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import uuid
-
 import pghistory
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+
+from cehub.core.models import UUIDModel
 
 
 class MeetingStatus(models.TextChoices):
@@ -17,8 +17,7 @@ class MeetingStatus(models.TextChoices):
 
 
 @pghistory.track()
-class Meeting(models.Model):
-    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+class Meeting(UUIDModel):
     date = models.DateField(unique=True)
     chair = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     status = models.CharField(
@@ -42,8 +41,7 @@ class Meeting(models.Model):
         return f"Daily meeting {self.date:%d %b %Y}"
 
 
-class Attendance(models.Model):
-    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+class Attendance(UUIDModel):
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="attendance")
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     agency = models.ForeignKey("accounts.Agency", on_delete=models.PROTECT, related_name="+")
@@ -69,11 +67,10 @@ class ItemKind(models.TextChoices):
     ADDED = "added", "Added by the chair"
 
 
-class AgendaItem(models.Model):
+class AgendaItem(UUIDModel):
     """One line of the agenda. Its summary is written when the agenda is built, so later
     changes to the records it points at do not silently change what the meeting saw."""
 
-    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="items")
     position = models.PositiveIntegerField()
     kind = models.CharField(max_length=32, choices=ItemKind.choices)
@@ -109,8 +106,7 @@ class ActionStatus(models.TextChoices):
 
 
 @pghistory.track()
-class Action(models.Model):
-    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+class Action(UUIDModel):
     meeting = models.ForeignKey(Meeting, on_delete=models.PROTECT, related_name="actions")
     item = models.ForeignKey(AgendaItem, on_delete=models.PROTECT, related_name="actions")
     description = models.CharField(max_length=500)
@@ -143,10 +139,9 @@ class Action(models.Model):
         return self.description
 
 
-class MinuteCorrection(models.Model):
+class MinuteCorrection(UUIDModel):
     """After a meeting closes, its minutes change only by adding a correction."""
 
-    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     meeting = models.ForeignKey(Meeting, on_delete=models.PROTECT, related_name="corrections")
     item = models.ForeignKey(
         AgendaItem, on_delete=models.PROTECT, null=True, blank=True, related_name="corrections"

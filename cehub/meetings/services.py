@@ -13,6 +13,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from cehub.core.audit import audit_record
+from cehub.core.errors import ServiceError
 from cehub.core.models import AccessAction
 from cehub.language.services import kept_wording_record
 from cehub.people.models import ChronologyEntry, ChronologyKind, Person
@@ -34,12 +35,6 @@ if TYPE_CHECKING:
     from cehub.accounts.models import User
 
 
-class MeetingError(ValueError):
-    def __init__(self, message: str, field: str | None = None) -> None:
-        super().__init__(message)
-        self.field = field
-
-
 def _require(actor: User, permission: str) -> None:
     if not actor.has_perm(permission):
         raise Http404
@@ -48,7 +43,7 @@ def _require(actor: User, permission: str) -> None:
 def _open_for_changes(meeting: Meeting) -> Meeting:
     locked = Meeting.objects.select_for_update().get(pk=meeting.pk)
     if locked.status == MeetingStatus.CLOSED:
-        raise MeetingError(
+        raise ServiceError(
             "This meeting is closed, so its minutes cannot be changed. Add a correction instead."
         )
     return locked
@@ -58,11 +53,11 @@ def meeting_create(*, actor: User, meeting_date: date, chair: User) -> Meeting:
     """Create the day's meeting and snapshot its agenda from the records as they are now."""
     _require(actor, "meetings.manage")
     if not chair.has_perm("meetings.chair"):
-        raise MeetingError("Choose a hub manager or practitioner to chair", "chair")
+        raise ServiceError("Choose a hub manager or practitioner to chair", "chair")
     now = timezone.now()
     with transaction.atomic():
         if Meeting.objects.filter(date=meeting_date).exists():
-            raise MeetingError("There is already a meeting on this date", "meeting_date")
+            raise ServiceError("There is already a meeting on this date", "meeting_date")
         last = last_meeting_before(meeting_date)
         start, end = agenda_window(meeting_date, last.date if last else None)
         meeting = Meeting.objects.create(
@@ -102,7 +97,7 @@ def agenda_item_add(
 ) -> AgendaItem:
     _require(actor, "meetings.manage")
     if not summary.strip():
-        raise MeetingError("Say what the item is about", "summary")
+        raise ServiceError("Say what the item is about", "summary")
     with transaction.atomic():
         meeting = _open_for_changes(meeting)
         last = meeting.items.aggregate(last=Max("position"))["last"] or 0
@@ -129,7 +124,7 @@ def agenda_item_remove(*, actor: User, item: AgendaItem) -> AgendaItem:
     with transaction.atomic():
         _open_for_changes(item.meeting)
         if item.discussed_at is not None:
-            raise MeetingError("This item has been discussed, so it stays on the agenda")
+            raise ServiceError("This item has been discussed, so it stays on the agenda")
         item.removed = True
         item.save(update_fields=["removed"])
         audit_record(
@@ -150,7 +145,7 @@ def agenda_item_move(*, actor: User, item: AgendaItem, offset: int) -> None:
         items = list(meeting.items.filter(removed=False).order_by("position"))
         index = next((i for i, row in enumerate(items) if row.pk == item.pk), None)
         if index is None:
-            raise MeetingError("This item has been removed from the agenda")
+            raise ServiceError("This item has been removed from the agenda")
         other = index + offset
         if not 0 <= other < len(items):
             return
@@ -169,7 +164,7 @@ def meeting_start(*, actor: User, meeting: Meeting, attendees: list[User]) -> Me
         meeting.save()
         for person in attendees:
             if person.agency_id is None:
-                raise MeetingError(f"{person.full_name} has no agency recorded", "attendees")
+                raise ServiceError(f"{person.full_name} has no agency recorded", "attendees")
             Attendance.objects.get_or_create(
                 meeting=meeting,
                 user=person,
@@ -191,13 +186,13 @@ def discussion_record(
     """What was said and decided; a child discussed gets a chronology entry for the decision."""
     _require(actor, "meetings.manage")
     if not discussion.strip():
-        raise MeetingError("Summarise the discussion", "discussion")
+        raise ServiceError("Summarise the discussion", "discussion")
     if not decisions.strip():
-        raise MeetingError("Record the decisions, or write 'No decision'", "decisions")
+        raise ServiceError("Record the decisions, or write 'No decision'", "decisions")
     with transaction.atomic():
         meeting = _open_for_changes(item.meeting)
         if meeting.status != MeetingStatus.IN_PROGRESS:
-            raise MeetingError("Start the meeting before recording discussions")
+            raise ServiceError("Start the meeting before recording discussions")
         item = AgendaItem.objects.select_for_update().get(pk=item.pk)
         item.discussion, item.decisions = discussion.strip(), decisions.strip()
         item.discussed_by, item.discussed_at = actor, timezone.now()
@@ -237,15 +232,15 @@ def action_create(
 ) -> Action:
     _require(actor, "meetings.manage")
     if not description.strip():
-        raise MeetingError("Describe the action", "description")
+        raise ServiceError("Describe the action", "description")
     if owner is None:
-        raise MeetingError("Choose who owns the action", "owner")
+        raise ServiceError("Choose who owns the action", "owner")
     if owner.agency_id is None or not owner.is_active:
-        raise MeetingError("Choose an active user with an agency", "owner")
+        raise ServiceError("Choose an active user with an agency", "owner")
     if due_date is None:
-        raise MeetingError("Enter the date the action is due", "due_date")
+        raise ServiceError("Enter the date the action is due", "due_date")
     if due_date < timezone.localdate():
-        raise MeetingError("The due date must be today or in the future", "due_date")
+        raise ServiceError("The due date must be today or in the future", "due_date")
     with transaction.atomic():
         meeting = _open_for_changes(item.meeting)
         action = Action.objects.create(
@@ -272,11 +267,11 @@ def action_complete(*, actor: User, action: Action, outcome: str) -> Action:
     if action.owner_id != actor.pk and not actor.has_perm("meetings.manage"):
         raise Http404
     if not outcome.strip():
-        raise MeetingError("Record the outcome of the action", "outcome")
+        raise ServiceError("Record the outcome of the action", "outcome")
     with transaction.atomic():
         action = Action.objects.select_for_update().get(pk=action.pk)
         if action.status == ActionStatus.COMPLETED:
-            raise MeetingError("This action is already complete")
+            raise ServiceError("This action is already complete")
         action.status, action.outcome, action.completed_at = (
             ActionStatus.COMPLETED,
             outcome.strip(),
@@ -318,11 +313,11 @@ def correction_add(
     _require(actor, "meetings.manage")
     meeting = Meeting.objects.get(pk=meeting.pk)  # the status as it is now, not as loaded
     if meeting.status != MeetingStatus.CLOSED:
-        raise MeetingError("Corrections are for closed meetings: edit the minutes directly")
+        raise ServiceError("Corrections are for closed meetings: edit the minutes directly")
     if not text.strip():
-        raise MeetingError("Write the correction", "text")
+        raise ServiceError("Write the correction", "text")
     if item is not None and item.meeting_id != meeting.pk:
-        raise MeetingError("That item belongs to another meeting")
+        raise ServiceError("That item belongs to another meeting")
     with transaction.atomic():
         correction = MinuteCorrection.objects.create(
             meeting=meeting,

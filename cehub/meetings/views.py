@@ -25,6 +25,7 @@ from django.views.decorators.http import require_http_methods
 
 from cehub.accounts.models import User
 from cehub.core.access import permission_required, request_user
+from cehub.core.errors import ServiceError
 from cehub.language.review import wording_review_pending
 
 from . import selectors, services
@@ -37,10 +38,9 @@ from .forms import (
     StartForm,
 )
 from .models import Action, ActionStatus, AgendaItem, Meeting, MeetingStatus
-from .services import MeetingError
 
 
-def _attach(form: forms.Form, error: MeetingError, fields: dict[str, str] | None = None) -> None:
+def _attach(form: forms.Form, error: ServiceError, fields: dict[str, str] | None = None) -> None:
     """Show a service's error on its field (renamed by ``fields``), or above the form."""
     field = (fields or {}).get(error.field or "", error.field)
     form.add_error(field if field in form.fields else None, str(error))
@@ -83,7 +83,7 @@ def meeting_create(request: HttpRequest) -> HttpResponse:
                     meeting_date=form.cleaned_data["meeting_date"],
                     chair=form.cleaned_data["chair"],
                 )
-            except MeetingError as error:
+            except ServiceError as error:
                 _attach(form, error)
             else:
                 messages.success(request, "Meeting set up and its agenda built")
@@ -148,7 +148,7 @@ def item_add(request: HttpRequest, meeting_id: uuid.UUID) -> HttpResponse:
             services.agenda_item_add(
                 actor=viewer, meeting=meeting, summary=form.cleaned_data["summary"]
             )
-        except MeetingError as error:
+        except ServiceError as error:
             _attach(form, error)
         else:
             messages.success(request, "Item added to the end of the agenda")
@@ -163,7 +163,7 @@ def _item_for_change(request: HttpRequest, item_id: uuid.UUID) -> AgendaItem:
     return item
 
 
-def _page_error(request: HttpRequest, meeting_id: uuid.UUID, error: MeetingError) -> HttpResponse:
+def _page_error(request: HttpRequest, meeting_id: uuid.UUID, error: ServiceError) -> HttpResponse:
     meeting = selectors.meeting_get(viewer=request_user(request), meeting_id=meeting_id)
     return _render_detail(request, meeting, page_error=str(error))
 
@@ -174,7 +174,7 @@ def item_remove(request: HttpRequest, item_id: uuid.UUID) -> HttpResponse:
     item = _item_for_change(request, item_id)
     try:
         services.agenda_item_remove(actor=request_user(request), item=item)
-    except MeetingError as error:
+    except ServiceError as error:
         return _page_error(request, item.meeting_id, error)
     # No summary in the message: messages can travel in a cookie, summaries name children.
     messages.success(request, "Item removed from the agenda")
@@ -187,12 +187,12 @@ def item_move(request: HttpRequest, item_id: uuid.UUID) -> HttpResponse:
     item = _item_for_change(request, item_id)
     direction = request.POST.get("direction")
     if direction not in {"up", "down"}:
-        return _page_error(request, item.meeting_id, MeetingError("Choose to move up or down"))
+        return _page_error(request, item.meeting_id, ServiceError("Choose to move up or down"))
     try:
         services.agenda_item_move(
             actor=request_user(request), item=item, offset=-1 if direction == "up" else 1
         )
-    except MeetingError as error:
+    except ServiceError as error:
         return _page_error(request, item.meeting_id, error)
     return redirect(
         reverse("meetings:meeting_detail", kwargs={"meeting_id": item.meeting_id})
@@ -209,7 +209,7 @@ def meeting_start(request: HttpRequest, meeting_id: uuid.UUID) -> HttpResponse:
     if form.is_valid():
         try:
             services.meeting_start(actor=viewer, meeting=meeting, attendees=form.attendees())
-        except MeetingError as error:
+        except ServiceError as error:
             _attach(form, error, {"attendees": "hub_attendees"})
         else:
             messages.success(request, "Meeting started and attendance recorded")
@@ -227,7 +227,7 @@ def meeting_close(request: HttpRequest, meeting_id: uuid.UUID) -> HttpResponse:
     meeting = selectors.meeting_get(viewer=viewer, meeting_id=meeting_id)
     try:
         services.meeting_close(actor=viewer, meeting=meeting)
-    except MeetingError as error:
+    except ServiceError as error:
         return _render_detail(request, meeting, page_error=str(error))
     messages.success(request, "Meeting closed: the minutes are now locked")
     return redirect("meetings:meeting_detail", meeting_id=meeting.pk)
@@ -243,7 +243,7 @@ def correction_add(request: HttpRequest, meeting_id: uuid.UUID) -> HttpResponse:
     if form.is_valid() and not wording_review_pending(form):
         try:
             services.correction_add(actor=viewer, meeting=meeting, text=form.cleaned_data["text"])
-        except MeetingError as error:
+        except ServiceError as error:
             _attach(form, error)
         else:
             messages.success(request, "Correction added to the minutes")
@@ -288,7 +288,7 @@ def item_run(request: HttpRequest, item_id: uuid.UUID) -> HttpResponse:
                         text=correction_form.cleaned_data["text"],
                         item=item,
                     )
-                except MeetingError as error:
+                except ServiceError as error:
                     _attach(correction_form, error)
                 else:
                     messages.success(request, "Correction added to the minutes")
@@ -298,7 +298,7 @@ def item_run(request: HttpRequest, item_id: uuid.UUID) -> HttpResponse:
             if form.is_valid() and not wording_review_pending(form):
                 try:
                     _save_item(viewer, item, form)
-                except MeetingError as error:
+                except ServiceError as error:
                     _attach(
                         form,
                         error,
@@ -496,7 +496,7 @@ def action_complete(request: HttpRequest, action_id: uuid.UUID) -> HttpResponse:
             services.action_complete(
                 actor=viewer, action=action, outcome=form.cleaned_data["outcome"]
             )
-        except MeetingError as error:
+        except ServiceError as error:
             _attach(form, error)
         else:
             messages.success(request, "Action completed")

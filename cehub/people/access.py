@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING
 from django.apps import apps
 from django.utils import timezone
 
-from cehub.accounts.roles import Role
 from cehub.core.access import is_hub_member
+from cehub.core.roles import Role
 
 from .models import BreakGlassGrant, Person, PersonCategory, PersonTeamAccess
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import uuid
 from datetime import date
 
 import pghistory
@@ -12,6 +11,7 @@ from django.db import models
 from django.db.models import Q
 
 from cehub.contexts.models import Node
+from cehub.core.models import UUIDModel
 
 
 class PersonCategory(models.TextChoices):
@@ -80,8 +80,7 @@ class CareStatus(models.TextChoices):
 
 
 @pghistory.track()
-class Person(models.Model):
-    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+class Person(UUIDModel):
     node = models.OneToOneField(Node, on_delete=models.PROTECT, related_name="person")
     category = models.CharField(max_length=8, choices=PersonCategory.choices)
     given_name = models.CharField(max_length=100, blank=True)
@@ -147,8 +146,7 @@ class AliasKind(models.TextChoices):
     PREVIOUS = "previous", "Previous name"
 
 
-class PersonAlias(models.Model):
-    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+class PersonAlias(UUIDModel):
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="aliases")
     kind = models.CharField(max_length=16, choices=AliasKind.choices)
     name = models.CharField(max_length=200)
@@ -182,10 +180,9 @@ class ChronologyKind(models.TextChoices):
     NOTE = "note", "Case note"
 
 
-class ChronologyEntry(models.Model):
+class ChronologyEntry(UUIDModel):
     """One event on a person's chronology; services write these so the page is one query."""
 
-    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="chronology")
     kind = models.CharField(max_length=16, choices=ChronologyKind.choices)
     occurred_at = models.DateTimeField()
@@ -213,10 +210,9 @@ class TeamAccessReason(models.TextChoices):
     ALLOCATION = "allocation", "The child's case is allocated to the team"
 
 
-class PersonTeamAccess(models.Model):
+class PersonTeamAccess(UUIDModel):
     """A team's legitimate relationship with a child (like NHS Spine's): grants the full record."""
 
-    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="team_access")
     team = models.ForeignKey("accounts.Team", on_delete=models.PROTECT, related_name="+")
     reason = models.CharField(max_length=16, choices=TeamAccessReason.choices)
@@ -250,10 +246,9 @@ class BreakGlassReview(models.TextChoices):
 
 
 @pghistory.track()
-class BreakGlassGrant(models.Model):
+class BreakGlassGrant(UUIDModel):
     """Emergency access to one child's record without a relationship, for a limited time."""
 
-    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="break_glass")
     category = models.CharField(max_length=32, choices=BreakGlassCategory.choices)

@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from cehub.contexts.models import Node, NodeKind
 from cehub.core.audit import audit_record
+from cehub.core.errors import ServiceError
 from cehub.core.identifiers import (
     InvalidIdentifier,
     name_search_key,
@@ -47,14 +48,6 @@ if TYPE_CHECKING:
     from cehub.accounts.models import Team, User
 
 BREAK_GLASS_MINIMUM_REASON = 20
-
-
-class PersonError(ValueError):
-    """A person change that breaks a rule; ``field`` names the form field to attach it to."""
-
-    def __init__(self, message: str, field: str | None = None) -> None:
-        super().__init__(message)
-        self.field = field
 
 
 @dataclass(frozen=True)
@@ -112,13 +105,13 @@ def person_create(*, actor: User | None, details: PersonDetails) -> Person:
     given = normalise_person_name(details.given_name) if details.given_name else ""
     family = normalise_person_name(details.family_name) if details.family_name else ""
     if not (given or family):
-        raise PersonError("Enter a given name or a family name", field="given_name")
+        raise ServiceError("Enter a given name or a family name", field="given_name")
     nhs_number = normalise_nhs_number(details.nhs_number) if details.nhs_number else ""
     if details.date_of_birth and details.date_of_birth > timezone.localdate():
-        raise PersonError("Date of birth must be in the past", field="date_of_birth")
+        raise ServiceError("Date of birth must be in the past", field="date_of_birth")
     with transaction.atomic():
         if nhs_number and Person.objects.filter(nhs_number=nhs_number).exists():
-            raise PersonError(
+            raise ServiceError(
                 "Someone with this NHS number is already recorded: search for them instead",
                 field="nhs_number",
             )
@@ -228,12 +221,12 @@ def break_glass_open(
     if not can_find_people(actor):
         raise Http404
     if person.category != PersonCategory.CHILD or has_relationship(actor, person):
-        raise PersonError("You can already open this record: emergency access is not needed")
+        raise ServiceError("You can already open this record: emergency access is not needed")
     if category not in BreakGlassCategory.values:
-        raise PersonError("Choose why you need to open this record", field="category")
+        raise ServiceError("Choose why you need to open this record", field="category")
     reason = reason.strip()
     if len(reason) < BREAK_GLASS_MINIMUM_REASON:
-        raise PersonError(
+        raise ServiceError(
             f"Explain why in at least {BREAK_GLASS_MINIMUM_REASON} characters", field="reason"
         )
     now = timezone.now()
@@ -265,13 +258,13 @@ def break_glass_review(
     if not actor.has_perm("people.review_break_glass"):
         raise Http404
     if outcome not in BreakGlassReview.values:
-        raise PersonError("Choose whether this use was appropriate", field="outcome")
+        raise ServiceError("Choose whether this use was appropriate", field="outcome")
     if outcome == BreakGlassReview.FOLLOW_UP and not note.strip():
-        raise PersonError("Say what needs following up", field="note")
+        raise ServiceError("Say what needs following up", field="note")
     with transaction.atomic():
         grant = BreakGlassGrant.objects.select_for_update().get(pk=grant.pk)
         if grant.reviewed_at is not None:
-            raise PersonError("This use has already been reviewed")
+            raise ServiceError("This use has already been reviewed")
         grant.reviewed_by, grant.reviewed_at = actor, timezone.now()
         grant.review_outcome, grant.review_note = outcome, note.strip()
         grant.save(update_fields=["reviewed_by", "reviewed_at", "review_outcome", "review_note"])

@@ -12,7 +12,6 @@ from datetime import date
 from urllib.parse import urlencode
 
 from allauth.account.decorators import reauthentication_required
-from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -23,19 +22,13 @@ from django.views.decorators.http import require_http_methods
 from cehub.cases.selectors import person_risk_summary
 from cehub.contexts.views import link_rows
 from cehub.core.access import permission_required, request_user
+from cehub.core.errors import ServiceError
 from cehub.core.identifiers import format_nhs_number
-from cehub.language.review import wording_review_pending
 
 from . import selectors, services
 from .access import active_break_glass, can_open_record, has_relationship
-from .forms import BreakGlassForm, BreakGlassReviewForm, ChronologyFilterForm, PersonSearchForm
-from .models import (
-    BreakGlassGrant,
-    CareStatus,
-    DobPrecision,
-    Person,
-    PersonCategory,
-)
+from .forms import BreakGlassForm, ChronologyFilterForm, PersonSearchForm
+from .models import BreakGlassGrant, CareStatus, DobPrecision, Person, PersonCategory
 
 CHRONOLOGY_PAGE_SIZE = 50
 QUEUE_PAGE_SIZE = 50
@@ -213,7 +206,7 @@ def break_glass(request: HttpRequest, person_id: uuid.UUID) -> HttpResponse:
                 category=form.cleaned_data["category"],
                 reason=form.cleaned_data["reason"],
             )
-        except services.PersonError as error:
+        except ServiceError as error:
             form.add_error(error.field, str(error))
         else:
             return redirect("people:person_detail", person_id=person.pk)
@@ -224,37 +217,3 @@ def break_glass(request: HttpRequest, person_id: uuid.UUID) -> HttpResponse:
         "hours": int(services.break_glass_duration().total_seconds() // 3600),
     }
     return render(request, "people/break_glass.html", context)
-
-
-@permission_required("people.review_break_glass")
-@require_http_methods(["GET"])
-def break_glass_queue(request: HttpRequest) -> HttpResponse:
-    grants = selectors.break_glass_review_queue(viewer=request_user(request))  # unreviewed first
-    page = Paginator(grants, QUEUE_PAGE_SIZE).get_page(_page_number(request))
-    return render(request, "people/break_glass_queue.html", {"page": page, "now": timezone.now()})
-
-
-@permission_required("people.review_break_glass")
-@require_http_methods(["GET", "POST"])
-def break_glass_review(request: HttpRequest, grant_id: uuid.UUID) -> HttpResponse:
-    viewer = request_user(request)
-    grant = selectors.break_glass_get(viewer=viewer, grant_id=grant_id)
-    form = BreakGlassReviewForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid() and not wording_review_pending(form):
-        try:
-            services.break_glass_review(
-                actor=viewer,
-                grant=grant,
-                outcome=form.cleaned_data["outcome"],
-                note=form.cleaned_data["note"],
-            )
-        except services.PersonError as error:
-            form.add_error(error.field, str(error))
-        else:
-            messages.success(request, f"Review recorded for {grant.user.full_name}'s access")
-            return redirect("people:break_glass_queue")
-    return render(
-        request,
-        "people/break_glass_review.html",
-        {"grant": grant, "form": form, "now": timezone.now()},
-    )

@@ -6,12 +6,12 @@ level that differs from the computed one needs a rationale, and lowering it need
 
 from __future__ import annotations
 
-import uuid
-
 import pghistory
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+
+from cehub.core.models import UUIDModel
 
 
 class ScreeningStatus(models.TextChoices):
@@ -27,8 +27,7 @@ class Outcome(models.TextChoices):
 
 
 @pghistory.track()
-class Screening(models.Model):
-    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+class Screening(UUIDModel):
     person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="screenings")
     concern = models.ForeignKey(
         "intake.Concern", on_delete=models.PROTECT, null=True, blank=True, related_name="screenings"

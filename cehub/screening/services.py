@@ -11,6 +11,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from cehub.core.audit import audit_record
+from cehub.core.errors import ServiceError
 from cehub.core.models import AccessAction
 from cehub.language.services import kept_wording_record
 from cehub.people.access import can_open_record
@@ -30,14 +31,6 @@ if TYPE_CHECKING:
 CASE_THRESHOLD_LEVEL = "medium"
 
 
-class ScreeningFormError(ValueError):
-    """A screening that cannot be recorded as entered; ``field`` names the form field."""
-
-    def __init__(self, message: str, field: str | None = None) -> None:
-        super().__init__(message)
-        self.field = field
-
-
 @dataclass(frozen=True)
 class AnswerInput:
     indicator: str
@@ -50,7 +43,7 @@ def tool_get(tool_ref: str | None = None) -> Tool:
     try:
         return get_registry().get(tool_ref)
     except UnknownToolError as error:
-        raise ScreeningFormError(str(error), "tool") from error
+        raise ServiceError(str(error), "tool") from error
 
 
 def child_facts_for(person: Person, *, disclosure: bool) -> ChildFacts:
@@ -62,7 +55,7 @@ def child_facts_for(person: Person, *, disclosure: bool) -> ChildFacts:
             disclosure=disclosure,
         )
     except InvalidInputError as error:
-        raise ScreeningFormError(
+        raise ServiceError(
             f"Check the child's date of birth before screening: {error}", "answers"
         ) from error
 
@@ -80,7 +73,7 @@ def screening_compute(
             ),
         )
     except InvalidInputError as error:
-        raise ScreeningFormError(str(error), "answers") from error
+        raise ServiceError(str(error), "answers") from error
 
 
 def _is_case_level(tool: Tool, level: str) -> bool:
@@ -105,15 +98,15 @@ def screening_record(
     if not actor.has_perm("screening.screen") or not can_open_record(actor, person):
         raise Http404
     if person.category != PersonCategory.CHILD:
-        raise ScreeningFormError("Only children and young people are screened")
+        raise ServiceError("Only children and young people are screened")
     tool = tool_get(tool_ref)
     facts = child_facts_for(person, disclosure=disclosure)
     result = screening_compute(tool=tool, answers=answers, facts=facts)
     if final_level not in tool.levels:
-        raise ScreeningFormError("Choose the level you judge the risk to be", "final_level")
+        raise ServiceError("Choose the level you judge the risk to be", "final_level")
     rationale = rationale.strip()
     if final_level != result.computed_level and not rationale:
-        raise ScreeningFormError(
+        raise ServiceError(
             "Explain why your level is different from the computed level", "rationale"
         )
     lowered = tool.level_rank(final_level) < tool.level_rank(result.computed_level)
@@ -121,7 +114,7 @@ def screening_record(
     standing_level = result.computed_level if lowered else final_level
     needs_case = _is_case_level(tool, standing_level)
     if not needs_case and not advice_given.strip():
-        raise ScreeningFormError(
+        raise ServiceError(
             "Record the advice given and any services the child or family were signposted to",
             "advice_given",
         )
@@ -197,13 +190,13 @@ def screening_decide_lower_level(
     if not actor.has_perm("screening.approve_lower_level"):
         raise Http404
     if not note.strip():
-        raise ScreeningFormError("Give the reasons for your decision", "note")
+        raise ServiceError("Give the reasons for your decision", "note")
     with transaction.atomic():
         screening = Screening.objects.select_for_update().get(pk=screening.pk)
         if screening.status != ScreeningStatus.AWAITING_APPROVAL:
-            raise ScreeningFormError("This screening is not waiting for a decision")
+            raise ServiceError("This screening is not waiting for a decision")
         if screening.assessed_by_id == actor.pk:
-            raise ScreeningFormError("Another manager must agree a level you lowered yourself")
+            raise ServiceError("Another manager must agree a level you lowered yourself")
         screening.status = ScreeningStatus.APPROVED if agree else ScreeningStatus.NOT_APPROVED
         screening.decided_by, screening.decided_at = actor, timezone.now()
         screening.decision_note = note.strip()

@@ -25,6 +25,7 @@ from cehub.accounts.models import User
 from cehub.cases.selectors import approval_queue as approval_queue_select
 from cehub.cases.selectors import person_risk_summary, screening_get
 from cehub.core.access import permission_required, request_user, signed_in
+from cehub.core.errors import ServiceError
 from cehub.intake.models import Concern
 from cehub.intake.selectors import concern_get
 from cehub.language.review import wording_review_pending
@@ -35,7 +36,6 @@ from .engine import ChildFacts, Tool
 from .forms import LowerLevelDecisionForm, ScreeningForm
 from .models import Screening, ScreeningStatus
 from .services import (
-    ScreeningFormError,
     child_facts_for,
     screening_compute,
     screening_decide_lower_level,
@@ -58,7 +58,7 @@ STATUS_TAG_CLASSES = {
 }
 
 
-def _attach(form: forms.Form, error: ScreeningFormError) -> None:
+def _attach(form: forms.Form, error: ServiceError) -> None:
     """A service error on its field, or above the form when the form has no such field."""
     form.add_error(error.field if error.field in form.fields else None, str(error))
 
@@ -75,7 +75,7 @@ def tool_or_none(ref: str) -> Tool | None:
     """The tool a stored screening used, if it is still installed (its reasons stand alone)."""
     try:
         return tool_get(ref)
-    except ScreeningFormError:
+    except ServiceError:
         return None
 
 
@@ -180,7 +180,7 @@ def _preview(form: ScreeningForm, person: Person) -> Preview:
     try:
         facts = child_facts_for(person, disclosure=bool(given.disclosure))
         result = screening_compute(tool=form.tool, answers=given.answers, facts=facts)
-    except ScreeningFormError as error:
+    except ServiceError as error:
         return Preview(problem=str(error))
     return Preview(
         explanation=explain(
@@ -206,11 +206,11 @@ def _child_to_screen(viewer: User, person_id: uuid.UUID) -> Person:
     return person
 
 
-def _tool_or_latest(ref: str | None) -> tuple[Tool, ScreeningFormError | None]:
+def _tool_or_latest(ref: str | None) -> tuple[Tool, ServiceError | None]:
     """The tool the form was drawn with; an unknown one is reported, and the latest offered."""
     try:
         return tool_get(ref or None), None
-    except ScreeningFormError as error:
+    except ServiceError as error:
         return tool_get(), error
 
 
@@ -219,7 +219,7 @@ def _concern_for(viewer: User, person: Person, concern_id: uuid.UUID | None) -> 
         return None
     concern = concern_get(viewer=viewer, concern_id=concern_id)
     if concern.child_id != person.pk:
-        raise ScreeningFormError(
+        raise ServiceError(
             "The concern this screening follows is about a different child: start the "
             "screening from this child's concern",
             "concern",
@@ -232,14 +232,14 @@ def _concern_from_query(request: HttpRequest, viewer: User, person: Person) -> C
     concern_id = request.GET.get("concern")
     try:
         return _concern_for(viewer, person, uuid.UUID(concern_id) if concern_id else None)
-    except (ValueError, ScreeningFormError):
+    except (ValueError, ServiceError):
         raise Http404 from None
 
 
 def _facts(person: Person) -> tuple[ChildFacts | None, str]:
     try:
         return child_facts_for(person, disclosure=False), ""
-    except ScreeningFormError as error:
+    except ServiceError as error:
         return None, str(error)
 
 
@@ -293,7 +293,7 @@ def screen(request: HttpRequest, person_id: uuid.UUID) -> HttpResponse:
     if "concern" in form.cleaned_data:
         try:
             concern = _concern_for(viewer, person, form.cleaned_data["concern"])
-        except ScreeningFormError as error:
+        except ServiceError as error:
             _attach(form, error)
             valid = False
     if valid and not calculate and not wording_review_pending(form):
@@ -310,7 +310,7 @@ def screen(request: HttpRequest, person_id: uuid.UUID) -> HttpResponse:
                 advice_given=form.cleaned_data["advice_given"],
                 signposted_to=form.cleaned_data["signposted_to"],
             )
-        except ScreeningFormError as error:
+        except ServiceError as error:
             _attach(form, error)
         else:
             messages.success(request, "Screening recorded")
@@ -432,7 +432,7 @@ def decide(request: HttpRequest, screening_id: uuid.UUID) -> HttpResponse:
                 agree=form.agree(),
                 note=form.cleaned_data["note"],
             )
-        except ScreeningFormError as error:
+        except ServiceError as error:
             _attach(form, error)
         else:
             messages.success(

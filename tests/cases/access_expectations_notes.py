@@ -4,7 +4,7 @@ Reading follows the case page (hub roles; the relationship is checked per record
 case work (``cases.manage``): hub practitioners and managers, not intelligence officers.
 """
 
-from cehub.accounts.roles import Role
+from cehub.core.roles import Role
 from tests.access_roles import HUB
 
 CASE_WORKERS = frozenset({Role.HUB_PRACTITIONER, Role.HUB_MANAGER})

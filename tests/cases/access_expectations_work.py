@@ -1,6 +1,6 @@
 """Who may open the case-work pages (tests/core/test_access_policy.py walks them)."""
 
-from cehub.accounts.roles import Role
+from cehub.core.roles import Role
 from tests.access_roles import HUB
 
 # cases.manage: hub practitioners and managers (an intelligence officer reads, but does not plan).

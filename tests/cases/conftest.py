@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from cehub.accounts.models import User
-from cehub.accounts.roles import Role
+from cehub.core.roles import Role
 from cehub.people.models import Person, PersonCategory
 from cehub.people.services import PersonDetails, person_create
 

@@ -19,7 +19,6 @@ from django.urls import reverse
 from django.utils import timezone
 
 from cehub.accounts.models import User
-from cehub.accounts.roles import Role
 from cehub.cases import urls as cases_urls
 from cehub.cases.models import Case, CaseNote, CaseNoteKind, ClosureOutcome
 from cehub.cases.note_selectors import NOTES_PER_PAGE
@@ -30,8 +29,10 @@ from cehub.cases.note_services import (
     case_note_add,
     case_note_correct,
 )
-from cehub.cases.services import CaseError, case_allocate, case_close
+from cehub.cases.services import case_allocate, case_close
+from cehub.core.errors import ServiceError
 from cehub.core.models import AccessAction, AccessEvent
+from cehub.core.roles import Role
 from cehub.demo.casework import AllocateStep, CaseNoteStep, CloseStep, plan_casework
 from cehub.demo.plan import DemoScale, build_plan
 from cehub.language.matcher import default_checker
@@ -375,7 +376,7 @@ def test_the_service_checks_the_same_rules(hub_social_worker: User, case: Case) 
         ({"kind": CaseNoteKind.VISIT}, "child_seen", "Select whether the child was seen"),
         ({"present": "x" * 301}, "present", "300 characters or fewer"),
     ):
-        with pytest.raises(CaseError, match=re.escape(message)) as raised:
+        with pytest.raises(ServiceError, match=re.escape(message)) as raised:
             _note(case, hub_social_worker, **overrides)
         assert raised.value.field == field
     _nothing_written()
@@ -412,9 +413,9 @@ def test_a_closed_case_takes_no_more_notes_and_says_why(
         assert 'id="case-note-form"' not in response.content.decode()
     assert list(CaseNote.objects.all()) == [kept]
     # The service is the authority, whatever a page does.
-    with pytest.raises(CaseError, match="This case is closed"):
+    with pytest.raises(ServiceError, match="This case is closed"):
         _note(case, hub_social_worker)
-    with pytest.raises(CaseError, match="This case is closed"):
+    with pytest.raises(ServiceError, match="This case is closed"):
         case_note_correct(
             actor=hub_social_worker,
             original=kept,
@@ -568,7 +569,7 @@ def test_a_note_is_corrected_once_then_the_correction_is_corrected(
     )
     assert again.status_code == 200
     assert CaseNote.objects.count() == 2
-    with pytest.raises(CaseError, match=re.escape(ALREADY_CORRECTED)):
+    with pytest.raises(ServiceError, match=re.escape(ALREADY_CORRECTED)):
         case_note_correct(
             actor=hub_social_worker,
             original=original,
@@ -602,7 +603,7 @@ def test_a_correction_needs_a_reason_and_a_valid_note(
         _url("case_note_correct", case, original), _form(correction_reason="x" * 501)
     )
     assert _summary(long_reason) == ["The reason must be 500 characters or fewer"]
-    with pytest.raises(CaseError, match="Say why") as raised:
+    with pytest.raises(ServiceError, match="Say why") as raised:
         case_note_correct(
             actor=hub_social_worker,
             original=original,
@@ -751,9 +752,9 @@ def test_notes_have_no_edit_or_delete_pages() -> None:
         if pattern.name and "note" in pattern.name
     }
     assert routes == {
-        "case_notes": "cases/<uuid:case_id>/notes/",
-        "case_note_new": "cases/<uuid:case_id>/notes/new/",
-        "case_note_correct": "cases/<uuid:case_id>/notes/<uuid:note_id>/correct/",
+        "case_notes": "<uuid:case_id>/notes/",
+        "case_note_new": "<uuid:case_id>/notes/new/",
+        "case_note_correct": "<uuid:case_id>/notes/<uuid:note_id>/correct/",
     }
 
 

@@ -18,10 +18,10 @@ from django.urls import reverse
 from playwright.sync_api import Page, expect, sync_playwright
 
 from cehub.accounts.models import User
-from cehub.accounts.roles import Role
 from cehub.cases.models import Case, CaseStatus, ClosureOutcome
 from cehub.cases.services import case_allocate
 from cehub.core.models import AccessAction, AccessEvent
+from cehub.core.roles import Role
 from cehub.people.models import Person, PersonCategory
 from cehub.people.services import PersonDetails, person_create
 from cehub.screening.models import Screening

@@ -13,7 +13,6 @@ from django.test import Client
 from django.urls import reverse
 
 from cehub.accounts.models import User
-from cehub.accounts.roles import Role
 from cehub.cases.models import (
     DisruptionAction,
     DisruptionKind,
@@ -24,6 +23,7 @@ from cehub.cases.models import (
 from cehub.contexts.models import LocationKind
 from cehub.contexts.services import location_find_or_create, vehicle_find_or_create
 from cehub.core.models import AccessAction, AccessEvent
+from cehub.core.roles import Role
 from cehub.people.models import Person, PersonCategory
 from cehub.people.services import PersonDetails, person_create
 

@@ -16,10 +16,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from cehub.accounts.models import User
-from cehub.accounts.roles import Role
 from cehub.cases.models import InterviewAcceptance, MissingEpisode, PoliceRiskGrade
 from cehub.cases.services import MissingEpisodeInput, missing_episode_record
 from cehub.core.models import AccessAction, AccessEvent
+from cehub.core.roles import Role
 from cehub.people.models import Person, PersonCategory
 from cehub.people.services import PersonDetails, person_create
 
@@ -501,7 +501,7 @@ def test_an_empty_list_says_so(
 
 
 # --- Importing a police list ---------------------------------------------------------------
-IMPORT_URL = "/hub/missing/import/"
+IMPORT_URL = "/cases/missing/import/"
 
 
 def _row_errors(html: str) -> list[tuple[int, str, str]]:

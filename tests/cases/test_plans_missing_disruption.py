@@ -10,7 +10,6 @@ import time_machine
 from django.utils import timezone
 
 from cehub.accounts.models import User
-from cehub.accounts.roles import Role
 from cehub.cases.models import (
     Case,
     DisruptionKind,
@@ -23,7 +22,6 @@ from cehub.cases.models import (
 )
 from cehub.cases.services import (
     BulkImportError,
-    CaseError,
     MissingEpisodeInput,
     PlanAction,
     SafetyPlanInput,
@@ -37,6 +35,8 @@ from cehub.cases.services import (
     safety_plan_save,
 )
 from cehub.contexts.services import vehicle_find_or_create
+from cehub.core.errors import ServiceError
+from cehub.core.roles import Role
 from cehub.people.models import Person, PersonCategory
 from cehub.people.services import PersonDetails, person_create
 from cehub.screening.services import AnswerInput, screening_record, tool_get
@@ -75,7 +75,7 @@ def _plan(**overrides: object) -> SafetyPlanInput:
 def test_safety_plan_needs_the_childs_words_and_is_versioned(
     hub_social_worker: User, case: Case
 ) -> None:
-    with pytest.raises(CaseError, match="child's own words") as raised:
+    with pytest.raises(ServiceError, match="child's own words") as raised:
         safety_plan_save(actor=hub_social_worker, case=case, plan=_plan(child_words="  "))
     assert raised.value.field == "child_words"
     assert not SafetyPlan.objects.exists()
@@ -99,11 +99,11 @@ def test_safety_plan_needs_the_childs_words_and_is_versioned(
 
 
 def test_safety_plan_review_date_and_action_dates(hub_social_worker: User, case: Case) -> None:
-    with pytest.raises(CaseError, match="review date must be in the future"):
+    with pytest.raises(ServiceError, match="review date must be in the future"):
         safety_plan_save(
             actor=hub_social_worker, case=case, plan=_plan(review_date=timezone.localdate())
         )
-    with pytest.raises(CaseError, match="Action 1: the due date"):
+    with pytest.raises(ServiceError, match="Action 1: the due date"):
         safety_plan_save(
             actor=hub_social_worker,
             case=case,
@@ -143,7 +143,7 @@ def test_found_before_missing_is_refused_with_a_specific_error(
     hub_social_worker: User, child: Person
 ) -> None:
     with pytest.raises(
-        CaseError, match="time found must be after the time the child went missing"
+        ServiceError, match="time found must be after the time the child went missing"
     ) as raised:
         missing_episode_record(
             actor=hub_social_worker,
@@ -173,7 +173,7 @@ def test_found_later_then_interview_completed(hub_social_worker: User, child: Pe
     found = timezone.now() - timedelta(hours=30)
     episode = missing_episode_found(actor=hub_social_worker, episode=episode, found_at=found)
     assert episode.interview_due_at == found + timedelta(hours=72)
-    with pytest.raises(CaseError, match="cannot be completed before it was offered"):
+    with pytest.raises(ServiceError, match="cannot be completed before it was offered"):
         return_interview_record(
             actor=hub_social_worker,
             episode=episode,
@@ -247,7 +247,7 @@ def test_bulk_import_refuses_children_without_a_relationship(
 def test_disruption_targets_adults_places_and_vehicles_never_children(
     hub_social_worker: User, child: Person
 ) -> None:
-    with pytest.raises(CaseError, match="adults, places and vehicles"):
+    with pytest.raises(ServiceError, match="adults, places and vehicles"):
         disruption_record(
             actor=hub_social_worker,
             target=child.node,
@@ -272,7 +272,7 @@ def test_disruption_targets_adults_places_and_vehicles_never_children(
     )  # type: ignore[arg-type]
     assert action.kind == DisruptionKind.CAWN
     car = vehicle_find_or_create(registration="ab12 cde")
-    with pytest.raises(CaseError, match="outcome"):
+    with pytest.raises(ServiceError, match="outcome"):
         disruption_record(
             actor=hub_social_worker,
             target=car.node,
@@ -285,7 +285,7 @@ def test_disruption_targets_adults_places_and_vehicles_never_children(
 
 def test_nrm_decisions_follow_in_order(hub_social_worker: User, child: Person) -> None:
     agency = hub_social_worker.agency
-    with pytest.raises(CaseError, match="conclusive grounds decision follows"):
+    with pytest.raises(ServiceError, match="conclusive grounds decision follows"):
         nrm_record(
             actor=hub_social_worker,
             person=child,
@@ -294,7 +294,7 @@ def test_nrm_decisions_follow_in_order(hub_social_worker: User, child: Person) -
             conclusive_grounds=NRMDecision.POSITIVE,
             conclusive_grounds_on=date(2026, 10, 1),
         )
-    with pytest.raises(CaseError, match="date of the decision"):
+    with pytest.raises(ServiceError, match="date of the decision"):
         nrm_record(
             actor=hub_social_worker,
             person=child,

@@ -13,11 +13,11 @@ from django.urls import reverse
 from django.utils import timezone
 
 from cehub.accounts.models import User
-from cehub.accounts.roles import Role
 from cehub.cases.models import Case, ClosureOutcome, SafetyPlan, SafetyPlanAction
 from cehub.cases.services import PlanAction, SafetyPlanInput, case_allocate, case_close
 from cehub.cases.services import safety_plan_save as save_plan
 from cehub.core.models import AccessAction, AccessEvent
+from cehub.core.roles import Role
 from cehub.people.models import Person
 from cehub.screening.services import AnswerInput, screening_record, tool_get
 

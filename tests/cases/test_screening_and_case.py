@@ -8,15 +8,15 @@ import pytest
 from django.http import Http404
 
 from cehub.accounts.models import User
-from cehub.accounts.roles import Role
 from cehub.cases.models import Case, CaseStatus, ClosureOutcome
-from cehub.cases.services import CaseError, case_allocate, case_close
+from cehub.cases.services import case_allocate, case_close
+from cehub.core.errors import ConflictError, ServiceError
 from cehub.core.models import AccessAction, AccessEvent
+from cehub.core.roles import Role
 from cehub.people.models import ChronologyEntry, ChronologyKind, Person
 from cehub.screening.models import Outcome, Screening, ScreeningStatus
 from cehub.screening.services import (
     AnswerInput,
-    ScreeningFormError,
     screening_decide_lower_level,
     screening_record,
     tool_get,
@@ -60,7 +60,7 @@ def test_medium_opens_a_case_waiting_for_allocation(hub_social_worker: User, chi
 
 
 def test_low_records_advice_and_opens_no_case(hub_social_worker: User, child: Person) -> None:
-    with pytest.raises(ScreeningFormError, match="advice given") as raised:
+    with pytest.raises(ServiceError, match="advice given") as raised:
         screening_record(
             actor=hub_social_worker,
             person=child,
@@ -85,7 +85,7 @@ def test_low_records_advice_and_opens_no_case(hub_social_worker: User, child: Pe
 def test_a_different_level_needs_a_rationale_and_nothing_is_saved_without_it(
     hub_social_worker: User, child: Person
 ) -> None:
-    with pytest.raises(ScreeningFormError, match="Explain why your level is different") as raised:
+    with pytest.raises(ServiceError, match="Explain why your level is different") as raised:
         screening_record(
             actor=hub_social_worker,
             person=child,
@@ -118,7 +118,7 @@ def test_lowering_waits_for_a_manager_and_the_computed_level_stands(
         screening_decide_lower_level(
             actor=hub_social_worker, screening=screening, agree=True, note="x"
         )
-    with pytest.raises(ScreeningFormError, match="reasons"):
+    with pytest.raises(ServiceError, match="reasons"):
         screening_decide_lower_level(actor=hub_manager, screening=screening, agree=True, note=" ")
     screening = screening_decide_lower_level(
         actor=hub_manager,
@@ -140,7 +140,7 @@ def test_disclosure_overrides_to_high(hub_social_worker: User, child: Person) ->
 
 
 def test_unknown_tool_version_is_a_specific_error(hub_social_worker: User, child: Person) -> None:
-    with pytest.raises(ScreeningFormError, match="cehub-default@99") as raised:
+    with pytest.raises(ServiceError, match="cehub-default@99") as raised:
         screening_record(
             actor=hub_social_worker,
             person=child,
@@ -154,7 +154,7 @@ def test_unknown_tool_version_is_a_specific_error(hub_social_worker: User, child
 
 
 def test_unknown_indicator_is_a_specific_error(hub_social_worker: User, child: Person) -> None:
-    with pytest.raises(ScreeningFormError, match="unknown indicator"):
+    with pytest.raises(ServiceError, match="unknown indicator"):
         screening_record(
             actor=hub_social_worker,
             person=child,
@@ -188,7 +188,7 @@ def test_manager_allocates_and_the_workers_team_gains_the_relationship(
     with pytest.raises(Http404):
         case_allocate(actor=hub_social_worker, case=case, worker=other_worker)
     analyst = make_persona(Role.ANALYST)
-    with pytest.raises(CaseError, match="hub practitioner or manager"):
+    with pytest.raises(ServiceError, match="hub practitioner or manager"):
         case_allocate(actor=hub_manager, case=case, worker=analyst)
     case = case_allocate(
         actor=hub_manager, case=case, worker=other_worker, expected_version=case.version
@@ -204,7 +204,6 @@ def test_manager_allocates_and_the_workers_team_gains_the_relationship(
 def test_a_stale_allocation_is_refused(
     hub_social_worker: User, hub_manager: User, child: Person
 ) -> None:
-    from cehub.cases.services import CaseConflictError
 
     screening_record(
         actor=hub_social_worker,
@@ -216,7 +215,7 @@ def test_a_stale_allocation_is_refused(
     case = Case.objects.get(person=child)
     stale = case.version
     case_allocate(actor=hub_manager, case=case, worker=hub_social_worker, expected_version=stale)
-    with pytest.raises(CaseConflictError):
+    with pytest.raises(ConflictError):
         case_allocate(actor=hub_manager, case=case, worker=hub_manager, expected_version=stale)
     assert Case.objects.get(pk=case.pk).allocated_worker_id == hub_social_worker.pk
 
@@ -234,7 +233,7 @@ def test_closing_needs_an_outcome_and_reasons(
     case = case_allocate(
         actor=hub_manager, case=Case.objects.get(person=child), worker=hub_social_worker
     )
-    with pytest.raises(CaseError, match="reasons"):
+    with pytest.raises(ServiceError, match="reasons"):
         case_close(
             actor=hub_social_worker, case=case, outcome=ClosureOutcome.RISK_REDUCED, reason=""
         )

@@ -10,10 +10,10 @@ from django.http import Http404
 from django.utils import timezone
 
 from cehub.accounts.models import User
-from cehub.accounts.roles import Role
 from cehub.cases.models import PoliceRiskGrade
 from cehub.cases.selectors import allocation_queue, interview_status, person_risk_summary
 from cehub.cases.services import MissingEpisodeInput, missing_episode_record
+from cehub.core.roles import Role
 from cehub.people.models import Person, PersonCategory
 from cehub.people.services import PersonDetails, person_create
 from cehub.screening.services import AnswerInput, screening_record, tool_get

@@ -1,6 +1,6 @@
 """Who may open place, object and group pages (tests/core/test_access_policy.py walks them)."""
 
-from cehub.accounts.roles import Role
+from cehub.core.roles import Role
 from tests.access_roles import HUB
 
 EXPECTED: dict[str, str | frozenset[Role]] = {

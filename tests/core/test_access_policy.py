@@ -18,7 +18,7 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from cehub.accounts.models import User
-from cehub.accounts.roles import Role
+from cehub.core.roles import Role
 from tests.access_roles import ALL_ROLES, PUBLIC
 
 # url name -> PUBLIC, or the roles that may open it.
@@ -29,8 +29,6 @@ EXPECTED: dict[str, str | frozenset[Role]] = {
     "healthz": PUBLIC,
     "accessibility": PUBLIC,
     "privacy": PUBLIC,
-    "core:access_log": frozenset({Role.PRIVACY_OFFICER}),
-    "core:access_log_check": frozenset({Role.PRIVACY_OFFICER}),
     "accounts:user_list": frozenset({Role.SYSTEM_ADMINISTRATOR}),
     "accounts:user_create": frozenset({Role.SYSTEM_ADMINISTRATOR}),
     "accounts:user_edit": frozenset({Role.SYSTEM_ADMINISTRATOR}),
@@ -59,9 +57,11 @@ EXPECTED: dict[str, str | frozenset[Role]] = {
 }
 
 # Each app's tests add their own pages: tests/<app>/access_expectations*.py define EXPECTED.
-for _module_path in sorted(Path(__file__).resolve().parents[1].glob("*/access_expectations*.py")):
-    _module = importlib.import_module(f"tests.{_module_path.parent.name}.{_module_path.stem}")
-    EXPECTED.update(_module.EXPECTED)
+# (tests/<app>/<subdomain>/access_expectations*.py too).
+_TESTS = Path(__file__).resolve().parents[1]
+for _module_path in sorted(_TESTS.glob("**/access_expectations*.py")):
+    _dotted = ".".join(_module_path.relative_to(_TESTS).with_suffix("").parts)
+    EXPECTED.update(importlib.import_module(f"tests.{_dotted}").EXPECTED)
 
 # Third-party pages that must not exist for anyone in CE Hub.
 DENIED_TO_ALL = {

@@ -124,8 +124,8 @@ def test_a_failed_audit_write_fails_the_request(
         broken_lock_key()
         return original(**kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr("cehub.core.selectors.audit_record", failing_audit_record)
-    response = client.get(reverse("core:access_log"))
+    monkeypatch.setattr("cehub.privacy.selectors.audit_record", failing_audit_record)
+    response = client.get(reverse("privacy:access_log"))
     assert response.status_code == 500
     assert b"Sorry, there is a problem with the service" in response.content
     assert b"Traceback" not in response.content

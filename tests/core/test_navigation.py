@@ -9,8 +9,8 @@ from django.test import Client
 from django.urls import reverse
 
 from cehub.accounts.models import User
-from cehub.accounts.roles import Role
 from cehub.core.context_processors import NAVIGATION
+from cehub.core.roles import Role
 
 
 @pytest.mark.parametrize("item", NAVIGATION, ids=[item.url_name for item in NAVIGATION])

@@ -21,7 +21,6 @@ from django.test import override_settings
 from django.utils import timezone
 
 from cehub.accounts.models import User
-from cehub.accounts.roles import Role
 from cehub.cases.models import (
     Case,
     CaseLevelChange,
@@ -52,6 +51,7 @@ from cehub.core.identifiers import (
     normalise_vehicle_registration,
 )
 from cehub.core.models import AccessEvent
+from cehub.core.roles import Role
 from cehub.demo.casework import (
     AllocateStep,
     Casework,

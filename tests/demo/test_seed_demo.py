@@ -9,7 +9,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from cehub.accounts.models import Agency, User
-from cehub.accounts.roles import Role
+from cehub.core.roles import Role
 
 pytestmark = pytest.mark.django_db
 

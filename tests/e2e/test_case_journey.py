@@ -12,7 +12,7 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import Page, expect
 
-from cehub.accounts.roles import Role
+from cehub.core.roles import Role
 from cehub.people.models import PersonCategory
 from cehub.people.services import PersonDetails, person_create
 from tests.browser import sign_in

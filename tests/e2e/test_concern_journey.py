@@ -10,7 +10,7 @@ import pyotp
 import pytest
 from playwright.sync_api import Page, expect
 
-from cehub.accounts.roles import AgencyKind, Role
+from cehub.core.roles import AgencyKind, Role
 from cehub.people.models import PersonCategory
 from cehub.people.services import PersonDetails, person_create
 from tests.browser import sign_in

@@ -7,7 +7,7 @@ import pyotp
 import pytest
 from playwright.sync_api import Page, expect
 
-from cehub.accounts.roles import Role
+from cehub.core.roles import Role
 from cehub.intake.models import Concern
 from cehub.language.models import KeptWording
 from tests.browser import sign_in
@@ -28,7 +28,7 @@ def test_findings_appear_while_typing_and_keeping_the_wording_is_recorded(
     teacher = UserFactory(email="priya@school.example", role=Role.REFERRER, totp_secret=secret)
     sign_in(page, base, teacher.email, secret)
 
-    page.goto(base + "/concerns/new/")
+    page.goto(base + "/intake/concerns/new/")
     page.locator("#id_child_given_name").fill("Jade")
     page.locator("#id_child_family_name").fill("Hill")
     page.locator("#id_what_happened").press_sequentially(FLAGGED, delay=5)

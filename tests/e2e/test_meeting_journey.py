@@ -13,9 +13,9 @@ import pytest
 import time_machine
 from playwright.sync_api import Page, expect
 
-from cehub.accounts.roles import AgencyKind, Role
 from cehub.cases.models import PoliceRiskGrade
 from cehub.cases.services import MissingEpisodeInput, missing_episode_record
+from cehub.core.roles import AgencyKind, Role
 from cehub.intake.models import Awareness
 from cehub.intake.services import ConcernSubmission, concern_submit
 from cehub.people.models import PersonCategory

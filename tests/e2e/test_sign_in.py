@@ -6,7 +6,7 @@ import pyotp
 import pytest
 from playwright.sync_api import Page, expect
 
-from cehub.accounts.roles import Role
+from cehub.core.roles import Role
 from tests.factories import TEST_PASSWORD, UserFactory
 
 from .conftest import assert_accessible

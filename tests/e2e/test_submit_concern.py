@@ -8,7 +8,7 @@ import pyotp
 import pytest
 from playwright.sync_api import Page, expect
 
-from cehub.accounts.roles import Role
+from cehub.core.roles import Role
 from cehub.intake.models import Concern
 from tests.factories import TEST_PASSWORD, AgencyFactory, UserFactory
 
@@ -86,7 +86,7 @@ def test_a_teacher_raises_a_concern_with_the_keyboard(page: Page, live_server: o
     # Add a second phone without a mouse or JavaScript: focus continues on the new row.
     _tab_to(page, 'button[value="phones"]')
     page.keyboard.press("Enter")
-    expect(page).to_have_url(re.compile(r"/concerns/new/#phones-2$"))
+    expect(page).to_have_url(re.compile(r"/intake/concerns/new/#phones-2$"))
     expect(page.locator("#id_phones-0-number")).to_have_value("07700 900123")
     expect(page.locator("#id_child_given_name")).to_have_value("Kai")
     expect(page.locator(".govuk-error-summary")).to_have_count(0)
@@ -151,7 +151,7 @@ def test_a_teacher_raises_a_concern_with_the_keyboard(page: Page, live_server: o
     _tab_to(page, "button.govuk-button")
     expect(page.get_by_role("button", name="Send to the hub")).to_be_focused()
     page.keyboard.press("Enter")
-    expect(page).to_have_url(re.compile(r"/concerns/[0-9a-f-]{36}/submitted/$"))
+    expect(page).to_have_url(re.compile(r"/intake/concerns/[0-9a-f-]{36}/submitted/$"))
     panel = page.locator(".govuk-panel--confirmation")
     expect(panel).to_contain_text("Concern sent to the hub")
     reference = panel.locator("strong").inner_text().strip()

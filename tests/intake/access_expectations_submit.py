@@ -4,7 +4,7 @@ The confirmation pages are for the submitter alone; that record-level rule (404 
 else, hub roles included) is tested in test_submit_concern.py and test_submit_intelligence.py.
 """
 
-from cehub.accounts.roles import Role
+from cehub.core.roles import Role
 from tests.access_roles import ALL_ROLES
 
 EXPECTED: dict[str, str | frozenset[Role]] = {

@@ -9,9 +9,9 @@ from django.test import Client
 from django.urls import reverse
 
 from cehub.accounts.models import User
-from cehub.accounts.roles import Role
 from cehub.contexts.models import Link
 from cehub.core.models import AccessAction, AccessEvent
+from cehub.core.roles import Role
 from cehub.intake.models import IntelligenceGrading, IntelligenceStatus, PartnerIntelligence
 from cehub.intake.services import (
     IntelligenceSubmission,

@@ -9,8 +9,8 @@ from django.test import Client
 from django.urls import reverse
 
 from cehub.accounts.models import User
-from cehub.accounts.roles import Role
 from cehub.core.models import AccessAction, AccessEvent
+from cehub.core.roles import Role
 from cehub.intake.models import (
     Awareness,
     Concern,

@@ -14,9 +14,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from cehub.accounts.models import User
-from cehub.accounts.roles import Role
 from cehub.contexts.models import Link, Location, Object, ObjectKind
 from cehub.core.models import AccessAction, AccessEvent
+from cehub.core.roles import Role
 from cehub.intake.models import Concern, InvolvementRole
 from cehub.language.models import KeptWording
 from cehub.language.review import REVIEW_FIELD
@@ -105,7 +105,7 @@ def send(client: Client, data: dict[str, Any]) -> Concern:
     assert response["Location"] == CHECK
     response = client.post(CHECK)
     assert response.status_code == 302
-    concern = Concern.objects.get(pk=response["Location"].split("/")[2])
+    concern = Concern.objects.get(pk=response["Location"].split("/")[3])
     assert response["Location"] == reverse("intake:concern_submitted", args=[concern.pk])
     return concern
 

@@ -14,9 +14,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from cehub.accounts.models import User
-from cehub.accounts.roles import Role
 from cehub.contexts.models import Location, Object, ObjectKind
 from cehub.core.models import AccessAction, AccessEvent
+from cehub.core.roles import Role
 from cehub.intake.models import Concern, InvolvementRole, PartnerIntelligence
 from cehub.people.models import Person
 
@@ -66,7 +66,7 @@ def send(client: Client, data: dict[str, Any]) -> PartnerIntelligence:
     assert response["Location"] == CHECK
     response = client.post(CHECK)
     assert response.status_code == 302
-    item = PartnerIntelligence.objects.get(pk=response["Location"].split("/")[2])
+    item = PartnerIntelligence.objects.get(pk=response["Location"].split("/")[3])
     assert response["Location"] == reverse("intake:intelligence_submitted", args=[item.pk])
     return item
 

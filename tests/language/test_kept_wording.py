@@ -9,7 +9,7 @@ from django.test import Client
 from django.urls import reverse
 
 from cehub.accounts.models import User
-from cehub.accounts.roles import Role
+from cehub.core.roles import Role
 from cehub.intake.models import Awareness, Concern
 from cehub.intake.services import ConcernSubmission, concern_submit
 from cehub.language.models import KeptWording

@@ -19,8 +19,8 @@ from django.utils import timezone
 from playwright.sync_api import Page, expect
 
 from cehub.accounts.models import Team, User
-from cehub.accounts.roles import Role
 from cehub.core.models import AccessEvent
+from cehub.core.roles import Role
 from cehub.intake.models import Awareness
 from cehub.intake.services import ConcernSubmission, concern_submit
 from cehub.language.loader import CATEGORIES

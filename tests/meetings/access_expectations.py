@@ -1,6 +1,6 @@
 """Who may open the daily meeting's pages and the actions tracker (see test_access_policy)."""
 
-from cehub.accounts.roles import Role
+from cehub.core.roles import Role
 from tests.access_roles import ALL_ROLES, HUB
 
 # Hub managers and practitioners run meetings; intelligence officers read the minutes.

@@ -15,8 +15,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from cehub.accounts.models import User
-from cehub.accounts.roles import Role
 from cehub.core.models import AccessAction, AccessEvent
+from cehub.core.roles import Role
 from cehub.meetings import services
 from cehub.meetings.models import (
     Action,

@@ -11,11 +11,11 @@ import time_machine
 from django.http import Http404
 
 from cehub.accounts.models import User
-from cehub.accounts.roles import Role
+from cehub.core.errors import ServiceError
+from cehub.core.roles import Role
 from cehub.meetings.models import Action, ActionStatus, AgendaItem, ItemKind, Meeting, MeetingStatus
 from cehub.meetings.selectors import my_actions
 from cehub.meetings.services import (
-    MeetingError,
     action_complete,
     action_create,
     agenda_item_add,
@@ -88,7 +88,7 @@ def test_an_action_needs_an_owner_and_a_future_date(
     chair: User, meeting: Meeting, child: Person, police_officer: User
 ) -> None:
     item = _started_item(chair, meeting, child)
-    with pytest.raises(MeetingError, match="Choose who owns the action") as raised:
+    with pytest.raises(ServiceError, match="Choose who owns the action") as raised:
         action_create(
             actor=chair,
             item=item,
@@ -97,7 +97,7 @@ def test_an_action_needs_an_owner_and_a_future_date(
             due_date=date.today() + timedelta(days=2),
         )
     assert raised.value.field == "owner"
-    with pytest.raises(MeetingError, match="today or in the future") as raised:
+    with pytest.raises(ServiceError, match="today or in the future") as raised:
         action_create(
             actor=chair,
             item=item,
@@ -121,7 +121,7 @@ def test_the_officer_sees_the_action_and_completes_it_with_an_outcome(
         due_date=date.today() + timedelta(days=2),
     )
     assert list(my_actions(viewer=police_officer)) == [action]
-    with pytest.raises(MeetingError, match="outcome"):
+    with pytest.raises(ServiceError, match="outcome"):
         action_complete(actor=police_officer, action=action, outcome="")
     action = action_complete(
         actor=police_officer, action=action, outcome="Register checked; two visits"
@@ -170,9 +170,9 @@ def test_a_closed_meeting_cannot_be_edited_only_corrected(
     item = _started_item(chair, meeting, child)
     discussion_record(actor=chair, item=item, discussion="Shared", decisions="Refer to MACE")
     meeting_close(actor=chair, meeting=meeting)
-    with pytest.raises(MeetingError, match="This meeting is closed"):
+    with pytest.raises(ServiceError, match="This meeting is closed"):
         discussion_record(actor=chair, item=item, discussion="Changed", decisions="Changed")
-    with pytest.raises(MeetingError, match="This meeting is closed"):
+    with pytest.raises(ServiceError, match="This meeting is closed"):
         agenda_item_add(actor=chair, meeting=meeting, summary="Late item")
     item.refresh_from_db()
     assert item.decisions == "Refer to MACE"
@@ -194,12 +194,12 @@ def test_chair_adds_removes_and_reorders_items(chair: User, meeting: Meeting) ->
     assert order.index("Topic two") < order.index("Topic one")
     agenda_item_remove(actor=chair, item=first)
     assert AgendaItem.objects.get(pk=first.pk).removed
-    with pytest.raises(MeetingError, match="Say what the item is about"):
+    with pytest.raises(ServiceError, match="Say what the item is about"):
         agenda_item_add(actor=chair, meeting=meeting, summary="  ")
 
 
 def test_one_meeting_a_day(chair: User, meeting: Meeting) -> None:
-    with pytest.raises(MeetingError, match="already a meeting"):
+    with pytest.raises(ServiceError, match="already a meeting"):
         meeting_create(actor=chair, meeting_date=MONDAY, chair=chair)
 
 

@@ -12,7 +12,7 @@ import pytest
 from django.test import Client
 
 from cehub.accounts.models import User
-from cehub.accounts.roles import Role
+from cehub.core.roles import Role
 from tests.contexts.access_expectations import EXPECTED as CONTEXTS_EXPECTED
 from tests.core.test_access_policy import ROUTES, _concrete
 from tests.people.access_expectations import EXPECTED as PEOPLE_EXPECTED

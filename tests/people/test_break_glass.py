@@ -15,8 +15,8 @@ from django.test import Client, RequestFactory
 from django.urls import reverse
 
 from cehub.accounts.models import User
-from cehub.accounts.roles import Role
 from cehub.core.models import AccessAction, AccessEvent
+from cehub.core.roles import Role
 from cehub.people.models import (
     BreakGlassCategory,
     BreakGlassGrant,
@@ -323,14 +323,14 @@ def test_each_use_appears_in_the_privacy_officers_queue(
     kayleigh: Person,
     grant: BreakGlassGrant,
 ) -> None:
-    response = signed_in(privacy_officer).get(reverse("people:break_glass_queue"))
+    response = signed_in(privacy_officer).get(reverse("privacy:break_glass_queue"))
     assert response.status_code == 200
     text = _text(response)
     assert "Ola Bright" in text and "Hub practitioner, Northvale Children's Services" in text
     assert "Kayleigh Brookes" in text and str(kayleigh.pk) in text
     assert "Covering for an absent colleague on duty" in text and REASON in text
     assert "Not yet reviewed" in text
-    review_url = reverse("people:break_glass_review", kwargs={"grant_id": grant.pk})
+    review_url = reverse("privacy:break_glass_review", kwargs={"grant_id": grant.pk})
     assert f'href="{review_url}"' in response.content.decode()
     # The privacy officer does not open children's records: no link to one.
     assert _record_url(kayleigh) not in response.content.decode()
@@ -358,10 +358,10 @@ def test_unreviewed_uses_come_first(
         )
         client = signed_in(privacy_officer)
         client.post(
-            reverse("people:break_glass_review", kwargs={"grant_id": reviewed.pk}),
+            reverse("privacy:break_glass_review", kwargs={"grant_id": reviewed.pk}),
             {"outcome": BreakGlassReview.APPROPRIATE, "note": ""},
         )
-        response = client.get(reverse("people:break_glass_queue"))
+        response = client.get(reverse("privacy:break_glass_queue"))
     assert [g.pk for g in response.context["page"]] == [newest.pk, older.pk, reviewed.pk]
 
 
@@ -369,7 +369,7 @@ def test_a_use_can_be_reviewed_as_appropriate(
     signed_in: Callable[[User], Client], privacy_officer: User, grant: BreakGlassGrant
 ) -> None:
     client = signed_in(privacy_officer)
-    url = reverse("people:break_glass_review", kwargs={"grant_id": grant.pk})
+    url = reverse("privacy:break_glass_review", kwargs={"grant_id": grant.pk})
     page = client.get(url)
     assert page.status_code == 200
     assert REASON in _text(page)
@@ -382,7 +382,7 @@ def test_a_use_can_be_reviewed_as_appropriate(
 
     response = client.post(url, {"outcome": BreakGlassReview.APPROPRIATE, "note": ""})
     assert response.status_code == 302
-    assert response["Location"] == reverse("people:break_glass_queue")
+    assert response["Location"] == reverse("privacy:break_glass_queue")
     grant.refresh_from_db()
     assert (grant.reviewed_by, grant.review_outcome) == (
         privacy_officer,
@@ -406,7 +406,7 @@ def test_follow_up_needs_a_note(
     signed_in: Callable[[User], Client], privacy_officer: User, grant: BreakGlassGrant
 ) -> None:
     client = signed_in(privacy_officer)
-    url = reverse("people:break_glass_review", kwargs={"grant_id": grant.pk})
+    url = reverse("privacy:break_glass_review", kwargs={"grant_id": grant.pk})
     response = client.post(url, {"outcome": BreakGlassReview.FOLLOW_UP, "note": "   "})
     assert response.status_code == 200
     assert response.context["form"].errors == {"note": ["Say what needs following up"]}
@@ -434,7 +434,8 @@ def test_a_missing_grant_is_a_404(
 ) -> None:
     response = signed_in(privacy_officer).get(
         reverse(
-            "people:break_glass_review", kwargs={"grant_id": "00000000-0000-0000-0000-000000000000"}
+            "privacy:break_glass_review",
+            kwargs={"grant_id": "00000000-0000-0000-0000-000000000000"},
         )
     )
     assert response.status_code == 404
@@ -447,8 +448,8 @@ def test_only_the_privacy_officer_reviews(
     make_persona: Callable[..., User], client: Client, role: Role, grant: BreakGlassGrant
 ) -> None:
     client.force_login(make_persona(role))
-    url = reverse("people:break_glass_review", kwargs={"grant_id": grant.pk})
-    assert client.get(reverse("people:break_glass_queue")).status_code == 404
+    url = reverse("privacy:break_glass_review", kwargs={"grant_id": grant.pk})
+    assert client.get(reverse("privacy:break_glass_queue")).status_code == 404
     assert client.get(url).status_code == 404
     assert client.post(url, {"outcome": BreakGlassReview.APPROPRIATE}).status_code == 404
     grant.refresh_from_db()

@@ -13,9 +13,9 @@ import pyotp
 import pytest
 from playwright.sync_api import Page, expect
 
-from cehub.accounts.roles import Role
 from cehub.contexts.models import Relation
 from cehub.contexts.services import link_record, phone_find_or_create
+from cehub.core.roles import Role
 from cehub.people.models import BreakGlassGrant, PersonCategory
 from cehub.people.services import PersonDetails, person_create
 from tests.e2e.conftest import assert_accessible

@@ -13,7 +13,6 @@ from django.test import Client
 from django.urls import reverse
 
 from cehub.accounts.models import User
-from cehub.accounts.roles import Role
 from cehub.contexts.models import LocationKind, Relation
 from cehub.contexts.services import (
     group_create,
@@ -22,6 +21,7 @@ from cehub.contexts.services import (
     phone_find_or_create,
 )
 from cehub.core.models import AccessAction, AccessEvent
+from cehub.core.roles import Role
 from cehub.people.models import (
     CareStatus,
     ChronologyKind,

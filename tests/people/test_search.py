@@ -12,7 +12,6 @@ from django.test import Client
 from django.urls import reverse
 
 from cehub.accounts.models import User
-from cehub.accounts.roles import Role
 from cehub.contexts.models import LocationKind, Relation
 from cehub.contexts.services import (
     link_record,
@@ -21,6 +20,7 @@ from cehub.contexts.services import (
     vehicle_find_or_create,
 )
 from cehub.core.models import AccessAction, AccessEvent
+from cehub.core.roles import Role
 from cehub.people.models import Person, PersonCategory
 from cehub.people.services import PersonDetails, person_create
 
@@ -137,7 +137,7 @@ def test_a_national_phone_number_finds_the_person_linked_to_it(
     assert _names(response) == ["Kayleigh Brookes"]
     assert response.context["people"][0].reasons == ["Linked to the phone or vehicle"]
     assert response.context["results"].objects == [phone]
-    assert f"/objects/{phone.pk}/" in response.content.decode()
+    assert f"/contexts/objects/{phone.pk}/" in response.content.decode()
 
 
 def test_a_lower_case_registration_with_spaces_finds_the_vehicle_and_person(
@@ -177,7 +177,7 @@ def test_a_postcode_with_odd_spacing_finds_the_place_and_who_is_linked(
     assert response.context["results"].places == [shop]
     assert elsewhere not in response.context["results"].places
     assert _names(response) == ["Kayleigh Brookes"]
-    assert f"/places/{shop.pk}/" in response.content.decode()
+    assert f"/contexts/places/{shop.pk}/" in response.content.decode()
 
 
 def test_a_child_the_team_does_not_work_with_is_found_but_needs_emergency_access(

@@ -1,6 +1,6 @@
 """Who may open the screening pages (tests/core/test_access_policy.py walks them)."""
 
-from cehub.accounts.roles import Role
+from cehub.core.roles import Role
 from tests.access_roles import ALL_ROLES, HUB
 
 SCREENERS = frozenset({Role.HUB_PRACTITIONER, Role.HUB_MANAGER})

@@ -23,9 +23,9 @@ from django.urls import reverse
 from playwright.sync_api import Page, expect, sync_playwright
 
 from cehub.accounts.models import User
-from cehub.accounts.roles import Role
 from cehub.cases.models import Case, CaseStatus
 from cehub.core.models import AccessAction, AccessEvent
+from cehub.core.roles import Role
 from cehub.intake.models import Awareness, Concern
 from cehub.intake.services import ConcernSubmission, concern_link_child, concern_submit
 from cehub.people.models import ChronologyEntry, Person, PersonCategory

@@ -14,6 +14,7 @@ from django import forms
 from django.forms.boundfield import BoundField
 
 from .dates import DATE_PARTS, GovukDateInput
+from .field_review import field_review
 from .options import (
     SIZES,
     attr_pairs,
@@ -163,32 +164,13 @@ def _textarea(bf: BoundField, context: dict[str, Any], options: dict[str, Any]) 
             }
         )
         context["language_findings_id"] = findings_id
-        context.update(_language_review(bf))
+        context.update(field_review().field_context(bf))
     context.update(
         rows=rows,
         value=data["value"],
         classes=join_classes(*classes),
         attrs=attr_pairs(attrs, bf.field),
     )
-
-
-def _language_review(bf: BoundField) -> dict[str, Any]:
-    """Findings shown on submit (``cehub.language.review``), rendered into the live region."""
-    from django.template.loader import render_to_string
-
-    from cehub.language.review import PENDING_ATTRIBUTE, RESULTS_ATTRIBUTE, REVIEW_FIELD
-
-    token = getattr(bf.form, PENDING_ATTRIBUTE, "")
-    result = getattr(bf.form, RESULTS_ATTRIBUTE, {}).get(bf.name)
-    if not token or result is None or not result.findings:
-        return {}
-    return {
-        "language_findings_html": render_to_string(
-            "language/_findings.html", {"findings": result.findings, "quoted": result.quoted}
-        ),
-        "language_review_field": REVIEW_FIELD,
-        "language_review_token": token,
-    }
 
 
 def _select(bf: BoundField, context: dict[str, Any], options: dict[str, Any]) -> None:

@@ -2,7 +2,7 @@
 
 ``{% govuk_error_summary form %}``: the error summary for one or more forms or formsets (or a
 list of them); renders nothing when there are no errors. ``title="..."`` changes the heading.
-When a language review is waiting (``cehub.language.review``), it shows a notification banner
+When a wording review is waiting (``core.govuk_forms.field_review``), it shows a notification banner
 listing the fields whose wording to check instead.
 
 ``{% govuk_title_prefix form %}``: "Error: " when any of the forms has errors, else "", for
@@ -17,6 +17,7 @@ from typing import Any
 
 from django import template
 
+from cehub.core.govuk_forms.field_review import field_review
 from cehub.core.govuk_forms.summary import error_summary_items, has_errors
 
 register = template.Library()
@@ -24,11 +25,9 @@ register = template.Library()
 
 @register.inclusion_tag("govuk/forms/error_summary.html")
 def govuk_error_summary(*forms: Any, title: str = "There is a problem") -> dict[str, Any]:
-    from cehub.language.review import flagged_fields
-
     errors = error_summary_items(*forms)
     # Wording findings on submit are not errors: a notification, shown only when nothing is wrong.
-    flagged = [] if errors else flagged_fields(*forms)
+    flagged = [] if errors else field_review().flagged_fields(*forms)
     return {
         "errors": errors,
         "title": title,

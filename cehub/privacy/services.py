@@ -7,9 +7,9 @@ from typing import TYPE_CHECKING
 from django.db import transaction
 from django.http import Http404
 
-from .audit import audit_record
-from .models import AccessAction
-from .tasks import verify_access_log
+from cehub.core.audit import audit_record
+from cehub.core.models import AccessAction
+from cehub.core.tasks import verify_access_log
 
 if TYPE_CHECKING:
     from cehub.accounts.models import User

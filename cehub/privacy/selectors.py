@@ -9,9 +9,11 @@ from typing import TYPE_CHECKING, Any
 from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet
 from django.http import Http404
+from django_tasks_db.models import DBTaskResult
 
-from .audit import audit_record
-from .models import AccessAction, AccessEvent
+from cehub.core.audit import audit_record
+from cehub.core.models import AccessAction, AccessEvent
+from cehub.core.tasks import verify_access_log
 
 if TYPE_CHECKING:
     import uuid
@@ -33,10 +35,6 @@ def latest_access_log_check(*, viewer: User) -> IntegrityCheck | None:
     """The most recent background check of the hash chain, if any (shown with the log)."""
     if not viewer.has_perm("core.view_access_log"):
         raise Http404
-    from django_tasks_db.models import DBTaskResult
-
-    from .tasks import verify_access_log
-
     job = (
         DBTaskResult.objects.filter(task_path=verify_access_log.module_path)
         .order_by("-enqueued_at")

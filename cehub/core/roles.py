@@ -1,4 +1,8 @@
-"""The roles people hold in a hub, and what each may broadly do (the detail is in core.access)."""
+"""The roles people hold in a hub and the kinds of agency they work for.
+
+In core because the access policy (``core.access``) and the access log read them, and every
+app builds on core; the detail of what each role may do is in ``core.access``.
+"""
 
 from django.db import models
 

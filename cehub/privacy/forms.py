@@ -3,9 +3,8 @@ from __future__ import annotations
 from django import forms
 
 from cehub.accounts.models import User
-
-from .govuk_forms import GovukDateField
-from .models import AccessAction
+from cehub.core.govuk_forms import GovukDateField
+from cehub.core.models import AccessAction
 
 
 class AccessLogFilterForm(forms.Form):

@@ -32,13 +32,13 @@ def test_filter_by_user_shows_only_their_events(
     audit_record(action=AccessAction.SEARCH, user=teacher)
     client = signed_in(privacy_officer)
 
-    page = client.get(reverse("core:access_log"), {"user": hub_social_worker.pk})
+    page = client.get(reverse("privacy:access_log"), {"user": hub_social_worker.pk})
     events = list(page.context["page"])
     assert [e.user_id for e in events] == [hub_social_worker.pk]
     assert str(child_record) in page.content.decode()
 
     by_record = client.get(
-        reverse("core:access_log"), {"object_type": "person", "object_id": str(child_record)}
+        reverse("privacy:access_log"), {"object_type": "person", "object_id": str(child_record)}
     )
     assert [e.object_id for e in by_record.context["page"]] == [str(child_record)]
 
@@ -46,7 +46,7 @@ def test_filter_by_user_shows_only_their_events(
 def test_viewing_the_access_log_is_itself_logged(
     signed_in: Callable[[User], Client], privacy_officer: User
 ) -> None:
-    signed_in(privacy_officer).get(reverse("core:access_log"), {"action": "login"})
+    signed_in(privacy_officer).get(reverse("privacy:access_log"), {"action": "login"})
     event = AccessEvent.objects.filter(object_type="access-log").get()
     assert event.user_id == privacy_officer.pk
     assert event.details["filters"] == ["action"]
@@ -56,7 +56,7 @@ def test_bad_filters_get_specific_errors(
     signed_in: Callable[[User], Client], privacy_officer: User
 ) -> None:
     response = signed_in(privacy_officer).get(
-        reverse("core:access_log"),
+        reverse("privacy:access_log"),
         {
             "object_id": "not-a-uuid",
             "date_from_day": "31",
@@ -79,14 +79,14 @@ def test_privacy_officer_checks_the_log_in_the_background(
     from django.core.management import call_command
 
     client = signed_in(privacy_officer)
-    response = client.post(reverse("core:access_log_check"))
+    response = client.post(reverse("privacy:access_log_check"))
     assert response.status_code == 302
-    assert "In progress" in client.get(reverse("core:access_log")).content.decode()
+    assert "In progress" in client.get(reverse("privacy:access_log")).content.decode()
 
     # The real worker, run once over the queue.
     call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
 
-    html = client.get(reverse("core:access_log")).content.decode()
+    html = client.get(reverse("privacy:access_log")).content.decode()
     assert "Intact" in html
     assert AccessEvent.objects.filter(action=AccessAction.INTEGRITY_CHECK).count() == 1
 
@@ -105,15 +105,15 @@ def test_the_background_check_reports_tampering(
         cursor.execute("UPDATE core_accessevent SET reason = 'x' WHERE id = %s", [events[1].pk])
         cursor.execute("ALTER TABLE core_accessevent ENABLE TRIGGER access_event_append_only")
     client = signed_in(privacy_officer)
-    client.post(reverse("core:access_log_check"))
+    client.post(reverse("privacy:access_log_check"))
     call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
-    html = client.get(reverse("core:access_log")).content.decode()
+    html = client.get(reverse("privacy:access_log")).content.decode()
     assert f"tampered with at event {events[1].pk}" in html
 
 
 def test_the_check_cannot_be_started_by_other_roles(
     signed_in: Callable[[User], Client], hub_social_worker: User
 ) -> None:
-    response = signed_in(hub_social_worker).post(reverse("core:access_log_check"))
+    response = signed_in(hub_social_worker).post(reverse("privacy:access_log_check"))
     assert response.status_code == 404
     assert not AccessEvent.objects.filter(action=AccessAction.INTEGRITY_CHECK).exists()

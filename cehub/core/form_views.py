@@ -1,0 +1,120 @@
+"""The POST skeleton every form page shares, written once.
+
+A form page validates what was typed, shows any wording findings once (the language review,
+PRACTICE.md §7), calls one service, and then either redirects (post, redirect, get) or draws
+the page again with the problem on the field it belongs to — keeping what was typed. A page
+drawn before someone else changed the record answers 409 with the record's current version
+in the form, so a second submission is a decision made on current information::
+
+    form = NextStepForm(request.POST)
+    outcome = submit(
+        form,
+        save=lambda: services.concern_decide_next_step(actor=actor, ..., **form.cleaned_data),
+        current_version=lambda: concern_fresh(concern).version,
+    )
+    if outcome.saved:
+        messages.success(request, "Triage finished")
+        return redirect(...)
+    return render(request, template, context, status=outcome.status)
+
+Services own their rules and messages (``core.errors``); forms only parse.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from http import HTTPStatus
+from typing import Any
+
+from django import forms
+from django.forms.formsets import BaseFormSet
+from django.utils.datastructures import MultiValueDict
+
+from .errors import ConflictError, ServiceError
+from .govuk_forms.field_review import field_review
+
+FormLike = forms.BaseForm | BaseFormSet
+VERSION_FIELD = "version"
+
+
+@dataclass(frozen=True)
+class Outcome[T]:
+    """What became of a submission: ``saved`` is True when the service ran and returned
+    ``value``; otherwise ``status`` is the page's status (200, or 409 for a stale page)."""
+
+    saved: bool
+    status: int = HTTPStatus.OK
+    value: T | None = None
+
+
+def all_valid(*objects: FormLike) -> bool:
+    """Validate every form, so every problem shows at once (``all()`` would stop at the first)."""
+    results = [obj.is_valid() for obj in objects]
+    return all(results)
+
+
+def _forms_of(objects: Iterable[FormLike]) -> list[forms.BaseForm]:
+    found: list[forms.BaseForm] = []
+    for obj in objects:
+        found.extend(obj.forms if isinstance(obj, BaseFormSet) else [obj])
+    return found
+
+
+def attach_error(
+    objects: Iterable[FormLike], error: ServiceError, fields: Mapping[str, str] | None = None
+) -> None:
+    """Show a service's problem on the field it names (renamed by ``fields``), on the first form
+    that has that field, or above the first form when none has."""
+    form_list = _forms_of(objects)
+    name = (fields or {}).get(error.field or "", error.field)
+    for form in form_list:
+        if name and name in form.fields:
+            form.add_error(name, str(error))
+            return
+    if form_list:
+        form_list[0].add_error(None, str(error))
+
+
+def rebind_with_version(form: forms.BaseForm, version: int, message: str) -> None:
+    """The same form, as typed, now carrying the record's current version and the message.
+
+    Rebound in place, so the view keeps drawing the form object it already has.
+    """
+    data: MultiValueDict[str, Any] = form.data.copy()  # type: ignore[attr-defined]
+    data[form.add_prefix(VERSION_FIELD)] = str(version)
+    form.data = data
+    form._errors = None  # type: ignore[attr-defined] # validate again, with the new version
+    form.full_clean()
+    form.add_error(None, message)
+
+
+def submit[T](
+    *objects: FormLike,
+    save: Callable[[], T],
+    fields: Mapping[str, str] | None = None,
+    current_version: Callable[[], int] | None = None,
+    review_wording: bool = True,
+) -> Outcome[T]:
+    """Validate ``objects``, review their wording, then call ``save`` (the service).
+
+    ``fields`` renames a service's field to the form's; ``current_version`` reads the record's
+    version again after a ``ConflictError`` (the form with a ``version`` field is rebound).
+    """
+    if not all_valid(*objects):
+        return Outcome(saved=False)
+    if review_wording and field_review().review_pending(*objects):
+        return Outcome(saved=False)
+    try:
+        value = save()
+    except ConflictError as error:
+        versioned = [f for f in _forms_of(objects) if VERSION_FIELD in f.fields]
+        if current_version is None or not versioned:
+            attach_error(objects, error, fields)
+            return Outcome(saved=False, status=HTTPStatus.CONFLICT)
+        rebind_with_version(versioned[0], current_version(), str(error))
+        return Outcome(saved=False, status=HTTPStatus.CONFLICT)
+    except ServiceError as error:
+        attach_error(objects, error, fields)
+        return Outcome(saved=False)
+    return Outcome(saved=True, value=value)
