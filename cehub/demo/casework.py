@@ -64,6 +64,8 @@ from cehub.screening.services import (
 from . import catalogue as cat
 from . import narratives as text
 from .backdate import DemoClock
+from .datafiles import Entry, datafile
+from .networks import NETWORK_BY_KEY, NETWORKS, Disruption
 from .personas import AGENCIES, PERSONAS
 from .plan import (
     HUB_MANAGER,
@@ -103,87 +105,6 @@ RECORDERS_OF = {
 SCHOOL_AGENCIES = frozenset(
     {agency.name for agency in cat.POOL if agency.kind == "education"}
     | {agency.name for agency in AGENCIES if agency.kind == "education"}
-)
-# Which agency each plan action belongs to, by owner.
-ACTION_AGENCY = {
-    "Neighbourhood sergeant": "Northvale Police",
-    "Exploitation hub detective constable": "Northvale Police",
-    "School nurse": "Northvale Community Health",
-    "Sexual health nurse": "Northvale Hospitals NHS Trust",
-    "Youth worker": "Safe Steps Youth Charity",
-    "Youth justice case manager": "Northvale Youth Justice Service",
-    "Hub social worker": "Northvale Children's Services",
-}
-
-# Signs that fit each network's story; other children's signs come from the tool by form.
-NETWORK_SIGNS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
-    "county-line": (
-        (
-            "missing-overnight",
-            "found-in-unconnected-town",
-            "controlled-by-adult",
-            "told-they-owe-debt",
-            "found-with-drugs-or-cash",
-            "made-to-hold-items",
-            "held-against-will",
-            "injured-by-assault-or-weapon",
-            "threats-to-child-or-family",
-        ),
-        (
-            "several-phones-or-sims",
-            "travelling-on-tickets-bought-by-others",
-            "seen-at-places-of-concern",
-            "unexplained-absence",
-            "whereabouts-unknown",
-            "tired-or-unwell",
-            "fearful-or-withdrawn",
-            "unexplained-money-or-items",
-        ),
-    ),
-    "takeaway-hotel": (
-        (
-            "taken-to-hotels-or-parties",
-            "substances-from-adults",
-            "things-given-for-sexual-activity",
-            "in-cars-with-unknown-adults",
-            "with-adults-of-concern",
-            "missing-overnight",
-            "sexually-abused-by-adult",
-        ),
-        (
-            "gifts-from-adults",
-            "taxis-paid-by-others",
-            "seen-at-places-of-concern",
-            "found-intoxicated",
-            "unexplained-money-or-items",
-            "keys-to-unknown-places",
-            "whereabouts-unknown",
-            "sudden-change-in-presentation",
-        ),
-    ),
-    "online-group": (
-        ("asked-for-sexual-images", "blackmailed", "sexual-images-shared"),
-        (
-            "adults-contacting-online",
-            "hidden-accounts",
-            "withdrawn-into-online",
-            "fearful-or-withdrawn",
-            "unexplained-absence",
-            "low-self-worth",
-        ),
-    ),
-}
-NETWORK_FORM = {"county-line": "cce", "takeaway-hotel": "cse", "online-group": "online"}
-EXTRA_VULNERABILITIES = (
-    "abused-or-neglected",
-    "domestic-abuse-at-home",
-    "carer-substance-misuse",
-    "carer-mental-ill-health",
-    "isolated",
-    "no-protective-adult",
-    "own-mental-health-needs",
-    "loss-or-bereavement",
-    "previously-exploited",
 )
 
 
@@ -330,32 +251,13 @@ class Casework:
     disruptions: list[DisruptionPlan]
 
 
-# Disruption of the networks: (network, member, kind, status, started days ago, took days,
-# owner). Negative "days ago" is still to come.
-_K, _S = DisruptionKind, DisruptionStatus
-DISRUPTIONS: tuple[tuple[str, str, DisruptionKind, DisruptionStatus, int, int, str], ...] = (
-    ("county-line", "dex", _K.CAWN, _S.COMPLETED, 150, 2, "police"),
-    ("county-line", "tee", _K.CAWN, _S.COMPLETED, 95, 1, "police"),
-    ("county-line", "nino", _K.CAWN, _S.IN_PROGRESS, 25, 0, "police"),
-    ("county-line", "kels", _K.CAWN, _S.PLANNED, -6, 0, "police"),
-    ("county-line", "flat", _K.CIVIL_ORDER, _S.COMPLETED, 120, 21, "police"),
-    ("county-line", "car", _K.VEHICLE_STOP, _S.COMPLETED, 60, 0, "police"),
-    ("takeaway-hotel", "takeaway", _K.LICENSING, _S.COMPLETED, 200, 56, "council"),
-    ("takeaway-hotel", "hotel", _K.LICENSING, _S.IN_PROGRESS, 75, 0, "council"),
-    ("takeaway-hotel", "taxi", _K.VEHICLE_STOP, _S.IN_PROGRESS, 40, 0, "police"),
-    ("takeaway-hotel", "vinnie", _K.CIVIL_ORDER, _S.IN_PROGRESS, 50, 0, "police"),
-    ("takeaway-hotel", "roxy", _K.WARNING_LETTER, _S.COMPLETED, 110, 1, "police"),
-)
-OWNER_AGENCY = {"police": "Northvale Police", "council": "Northvale Council"}
-
-
 def _weighted[T](rng: random.Random, pairs: Sequence[tuple[T, float]]) -> T:
     return rng.choices([item for item, _ in pairs], weights=[w for _, w in pairs])[0]
 
 
 def _form_group(form: ExploitationForm, network: str) -> str:
     if network:
-        return {"county-line": "cce", "takeaway-hotel": "cse", "online-group": "online"}[network]
+        return NETWORK_BY_KEY[network].screening_form
     return {
         ExploitationForm.CSE: "cse",
         ExploitationForm.CCE: "cce",
@@ -407,8 +309,8 @@ class CaseworkPlanner:
                 teams[team] = min(teams.get(team, linked), linked)
         self.vulnerabilities: dict[int, list[str]] = {}
         self.interviews = 0
-        for signs in NETWORK_SIGNS.values():
-            for sign in (*signs[0], *signs[1]):
+        for network in NETWORKS:
+            for sign in (*network.significant_signs, *network.moderate_signs):
                 if sign not in self.tool.indicators:  # pragma: no cover - a tool edit
                     raise RuntimeError(f"The screening tool has no indicator {sign!r}")
 
@@ -712,8 +614,9 @@ class CaseworkPlanner:
         rng, tool = self.rng, self.tool
         known = [c for c in self.by_child.get(child.key, []) if c.at <= at]
         forms = _tool_forms({f for c in known for f in c.submission.forms_suspected} | {child.form})
-        if child.network in NETWORK_SIGNS:
-            significant, moderate = (list(s) for s in NETWORK_SIGNS[child.network])
+        if child.network in NETWORK_BY_KEY:
+            network = NETWORK_BY_KEY[child.network]
+            significant, moderate = list(network.significant_signs), list(network.moderate_signs)
         else:
             significant, moderate = [], []
             for indicator in tool.indicators.values():
@@ -750,7 +653,7 @@ class CaseworkPlanner:
             else:
                 wanted = max(0, 16 - 5 * len(picks) - len(vulnerabilities)) + rng.randint(0, 2)
             ticked += [(m, "current") for m in rng.sample(moderate, min(len(moderate), wanted))]
-        form = NETWORK_FORM.get(child.network)
+        form = NETWORK_BY_KEY[child.network].screening_form if child.network else None
         if form and not any(form in tool.indicators[i].forms for i, _ in ticked):
             # A network child's screening always shows the harm the network does.
             fitting = [m for m in moderate if form in tool.indicators[m].forms]
@@ -769,7 +672,7 @@ class CaseworkPlanner:
                 found.append("care-experienced")
             if child.send:
                 found.append("special-educational-needs")
-            found += self.rng.sample(EXTRA_VULNERABILITIES, self.rng.choice((0, 1, 1, 2)))
+            found += self.rng.sample(text.EXTRA_VULNERABILITIES, self.rng.choice((0, 1, 1, 2)))
             self.vulnerabilities[child.key] = found or ["no-protective-adult"]
         return self.vulnerabilities[child.key]
 
@@ -867,7 +770,7 @@ class CaseworkPlanner:
             if kind == "youth" and group != "cce":
                 options = tuple(o for o in options if o[1] != "Youth justice case manager")
             action, owner = rng.choice(options)
-            actions.append(self.action(child, ACTION_AGENCY[owner], action, owner))
+            actions.append(self.action(child, text.ACTION_AGENCY[owner], action, owner))
         return SafetyPlanStep(
             at=at,
             author=author,
@@ -1116,139 +1019,70 @@ class CaseworkPlanner:
     # --- disruption ------------------------------------------------------------------------------
     def disruptions(self) -> list[DisruptionPlan]:
         out = []
-        for network, member, kind, status, ago, took, owner in DISRUPTIONS:
-            started = self.today - timedelta(days=ago)
-            ended = started + timedelta(days=took) if status == DisruptionStatus.COMPLETED else None
-            recorded = ended or min(started, self.today - timedelta(days=2))
-            at = self.later(
-                datetime.combine(recorded, time(8), tzinfo=LONDON).astimezone(UTC), 0, 8
-            )
-            description, outcome = text.DISRUPTION_TEXTS[member]
-            out.append(
-                DisruptionPlan(
-                    at=min(at, self.latest),
-                    network=network,
-                    member=member,
-                    kind=kind,
-                    status=status,
-                    started_on=started,
-                    ended_on=ended,
-                    description=description,
-                    outcome=outcome if status == DisruptionStatus.COMPLETED else "",
-                    owner_agency=OWNER_AGENCY[owner],
-                )
-            )
+        for network in NETWORKS:
+            for planned in network.disruptions:
+                out.append(self.disruption(network.key, planned))
         return out
+
+    def disruption(self, network: str, planned: Disruption) -> DisruptionPlan:
+        status = planned.status
+        started = self.today - timedelta(days=planned.started_days_ago)
+        completed = status == DisruptionStatus.COMPLETED
+        ended = started + timedelta(days=planned.took_days) if completed else None
+        recorded = ended or min(started, self.today - timedelta(days=2))
+        at = self.later(datetime.combine(recorded, time(8), tzinfo=LONDON).astimezone(UTC), 0, 8)
+        return DisruptionPlan(
+            at=min(at, self.latest),
+            network=network,
+            member=planned.member,
+            kind=planned.kind,
+            status=status,
+            started_on=started,
+            ended_on=ended,
+            description=planned.description,
+            outcome=planned.outcome if completed else "",
+            owner_agency=planned.owner_agency,
+        )
 
 
 # --- Case notes ------------------------------------------------------------------------------
-# What the allocated worker writes up after a contact: plain and factual, the child's own words
-# in quotation marks, and about what adults did (PRACTICE.md §7). Slots: the child's name and
-# pronouns, {carer} (who the child lives with) and {school}.
+# What the allocated worker writes up after a contact (data/case_notes.yaml).
 NoteText = tuple[CaseNoteKind, str, str, bool | None]  # kind, who was there, text, child seen
-_N = CaseNoteKind
-FIRST_VISITS: tuple[NoteText, ...] = (
-    (
-        _N.VISIT,
-        "{child} and {pos} {carer}",
-        "First visit since the case came to me. {child} was at home with {pos} {carer}. I "
-        "explained what the hub does, who else will be involved, and that what adults have done "
-        'is not {pos} fault. {Subj} said: "I don\'t want to get anyone in trouble." We agreed to '
-        "meet after school next week, at home.",
-        True,
-    ),
-    (
-        _N.VISIT,
-        "{child} and {pos} {carer}",
-        "Home visit. I saw {child} on {pos} own in {pos} room for part of the visit. {Subj} "
-        "talked about school and showed me {pos} drawings. When I asked about the evenings {subj} "
-        'went quiet, then said: "They always know where I am." I said that adults tracking a '
-        "child like that is never the child's fault, and that we will work on it together. "
-        "{Pos} {carer} has the out-of-hours number.",
-        True,
-    ),
-    (
-        _N.VISIT,
-        "{child}'s {carer}",
-        "Visit as arranged, but {child} was not at home. {Pos} {carer} said a car picked {obj} up "
-        "at about four and nobody knows where it went. Agreed {pos} {carer} will report {obj} "
-        "missing to the police if {subj} is not home by nine, and will ring me in the morning. "
-        "I will visit again on Thursday after school.",
-        False,
-    ),
+
+
+def _note(row: Entry, *, day: str = "") -> NoteText:
+    text = row["text"].text()
+    return (
+        row["kind"].member(CaseNoteKind),
+        row["present"].text(),
+        text.replace("{day}", day) if day else text,
+        row["child_seen"].optional_flag(),
+    )
+
+
+def _notes(entry: Entry) -> tuple[NoteText, ...]:
+    return tuple(_note(row.keys("kind", "present", "child_seen", "text")) for row in entry.each())
+
+
+_case_notes = datafile("case_notes").keys(
+    "first_visits", "later_notes", "corrected_note", "contact_hours"
 )
-LATER_NOTES: tuple[NoteText, ...] = (
-    (
-        _N.DIRECT_WORK,
-        "{child}",
-        "Direct work session at {school}. We mapped the people around {obj} with the circles "
-        "exercise. {child} put {pos} {carer} and a teacher in the inner circle. {Subj} said the "
-        'adults who message {obj} make {obj} feel "watched all the time". We went through how '
-        "to save messages and who to tell. Next session in two weeks.",
-        True,
-    ),
-    (
-        _N.DIRECT_WORK,
-        "{child}",
-        "Direct work session. {child} chose to talk about what {subj} would like to do after "
-        "school and about {pos} boxing club. We read {pos} safety plan together and {subj} added "
-        "the youth worker as someone to call. {Subj} said: \"It helps having someone who doesn't "
-        'just tell me off."',
-        True,
-    ),
-    (
-        _N.CALL,
-        "{child}",
-        "Video call with {child} as agreed. {Subj} sounded tired and said {subj} had not slept "
-        "well. {Subj} did not want to talk about Friday night yet, and I said that was fine. We "
-        "agreed to talk again tomorrow. With {pos} agreement I let the designated safeguarding "
-        "lead at {school} know, so staff can check in with {obj}.",
-        None,
-    ),
-    (
-        _N.PARENT_CARER,
-        "{child}'s {carer}",
-        "Phone call with {child}'s {carer}, who is worried about calls {child} gets late at "
-        "night from numbers {subj} does not know. We went through the safety plan: phones "
-        "downstairs overnight, and a call to the police if an unknown car waits outside. {Pos} "
-        "{carer} will ring me after the weekend.",
-        None,
-    ),
-    (
-        _N.AGENCY,
-        "Designated safeguarding lead, {school}",
-        "Spoke to the designated safeguarding lead at {school}. {child}'s attendance is up to "
-        "four days a week. Staff have twice seen a car waiting near the gates at the end of the "
-        "day; the registration has gone to the police exploitation team. School will tell me "
-        "the same day if it is seen again.",
-        None,
-    ),
-    (
-        _N.AGENCY,
-        "Exploitation detective constable, Northvale Police",
-        "Call with the exploitation detective constable. Police have served a warning notice on "
-        "an adult who has been contacting {child}. Agreed that police will explain the notice to "
-        "{pos} {carer}, and I will talk it through with {child} at the next visit.",
-        None,
-    ),
+FIRST_VISITS = _notes(_case_notes["first_visits"])
+LATER_NOTES = _notes(_case_notes["later_notes"])
+_corrected = _case_notes["corrected_note"].keys(
+    "kind", "present", "child_seen", "text", "written_day", "corrected_day", "reason"
 )
 # The one note in the demo that is corrected: as written, as corrected, and why.
-_CHECK_IN = (
-    "Phone call with {child} after school to check in after the weekend. {Subj} said it had "
-    'been "quiet" and that {subj} stayed at {pos} {carer}\'s on Saturday night. I reminded '
-    "{obj} of the number to ring out of hours. Next visit booked for {day} after school."
-)
 CORRECTED_NOTE: tuple[NoteText, NoteText, str] = (
-    (_N.CALL, "{child}", _CHECK_IN.replace("{day}", "Tuesday"), None),
-    (_N.CALL, "{child}", _CHECK_IN.replace("{day}", "Wednesday"), None),
-    "The note gave the wrong day for the next visit.",
+    _note(_corrected, day=_corrected["written_day"].text()),
+    _note(_corrected, day=_corrected["corrected_day"].text()),
+    _corrected["reason"].text(),
 )
-CONTACT_HOURS: dict[CaseNoteKind, tuple[int, int]] = {
-    _N.VISIT: (15, 17),
-    _N.CALL: (16, 17),
-    _N.DIRECT_WORK: (10, 14),
-    _N.PARENT_CARER: (10, 16),
-    _N.AGENCY: (9, 16),
+CONTACT_HOURS = {
+    kind: (first, last)
+    for kind, (first, last) in _case_notes["contact_hours"]
+    .keyed_by(CaseNoteKind, lambda hours: hours.integers(2))
+    .items()
 }
 NOTES_WHILE_OPEN = 4  # at most, for a case still open; a case since closed keeps its first
 

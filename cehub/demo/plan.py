@@ -204,6 +204,11 @@ class AdultSpec:
     def full_name(self) -> str:
         return f"{self.given} {self.family}"
 
+    @property
+    def named(self) -> str:
+        """How police and partners name an adult: "Dean Smith (known as 'Dex')"."""
+        return f"{self.full_name} (known as '{self.alias}')"
+
     def details(self) -> PersonDetails:
         return PersonDetails(
             category=PersonCategory.ADULT,
@@ -594,10 +599,22 @@ class Planner:
             address = f"{rng.randint(1, 160)} {self.street()}, {town}"
             postcode = self.postcode(town)
         if sex == Sex.FEMALE or (sex == Sex.NOT_KNOWN and name_sex == Sex.FEMALE):
-            forms = ((text.CSE, 42), (text.CCE, 22), (text.ONLINE, 24), (text.TRAFFICKING, 4))
+            forms = (
+                (ExploitationForm.CSE, 42),
+                (ExploitationForm.CCE, 22),
+                (ExploitationForm.ONLINE, 24),
+                (ExploitationForm.TRAFFICKING, 4),
+            )
         else:
-            forms = ((text.CCE, 45), (text.CSE, 16), (text.ONLINE, 24), (text.TRAFFICKING, 5))
-        form = _weighted(rng, (*forms, (text.RADICALISATION, 3), (text.NOT_SURE, 6)))
+            forms = (
+                (ExploitationForm.CCE, 45),
+                (ExploitationForm.CSE, 16),
+                (ExploitationForm.ONLINE, 24),
+                (ExploitationForm.TRAFFICKING, 5),
+            )
+        form = _weighted(
+            rng, (*forms, (ExploitationForm.RADICALISATION, 3), (ExploitationForm.NOT_SURE, 6))
+        )
         self.child_keys += 1
         return ChildSpec(
             key=self.child_keys,
@@ -765,7 +782,7 @@ class PlanBuilder(Planner):
                     ("missing", 0.05),
                     ("social-care", 0.12),
                     ("hospital", 0.05),
-                    ("sexual-health", 0.03 if child.form == text.CSE else 0.0),
+                    ("sexual-health", 0.03 if child.form == ExploitationForm.CSE else 0.0),
                     ("school-nurse", 0.05),
                     ("youth-justice", 0.07),
                     ("voluntary", 0.12),
@@ -812,7 +829,7 @@ class PlanBuilder(Planner):
         if consent == Awareness.YES:
             basis = rng.choice((LawfulBasis.CONSENT, LawfulBasis.PUBLIC_TASK))
             consent_status = ConsentStatus.GIVEN
-            rationale = text.SHARE_RATIONALES[1]
+            rationale = text.SHARE_RATIONALES.agreed
         else:
             basis = rng.choice(
                 (LawfulBasis.PUBLIC_TASK, LawfulBasis.SAFEGUARDING, LawfulBasis.LAW_ENFORCEMENT)
@@ -822,10 +839,11 @@ class PlanBuilder(Planner):
                 if consent == Awareness.NO
                 else (ConsentStatus.NOT_SOUGHT_RISK, ConsentStatus.REFUSED)
             )
+            why = text.SHARE_RATIONALES
             rationale = rng.choice(
-                (text.SHARE_RATIONALES[0], text.SHARE_RATIONALES[2], text.SHARE_RATIONALES[3])
+                (why.exploited, why.what_each_needs, why.serious_harm)
                 if clear
-                else (text.SHARE_RATIONALE_UNCLEAR, text.SHARE_RATIONALES[2])
+                else (why.unclear, why.what_each_needs)
             )
         return SharingDecisionInput(
             outcome=SharingOutcome.SHARE,
@@ -897,9 +915,9 @@ class PlanBuilder(Planner):
         )
         if step == NextStep.NO_FURTHER_ACTION:
             reason = (
-                text.NO_FURTHER_ACTION_REASONS[2]  # the child's case is already open
+                text.NO_FURTHER_ACTION_CASE_OPEN
                 if clear
-                else rng.choice(text.NO_FURTHER_ACTION_REASONS[:2])
+                else rng.choice(text.NO_FURTHER_ACTION_REASONS)
             )
         elif step == NextStep.SIGNPOST:
             reason = rng.choice(text.SIGNPOST_REASONS)
@@ -1004,23 +1022,9 @@ class PlanBuilder(Planner):
         )
 
     def scenario_place(self, scenario: text.Scenario, child: ChildSpec) -> PlaceSpec:
-        preferred = {
-            "cse-car": ("school", "park", "shop", "takeaway"),
-            "cse-party": ("home", "flat", "hotel"),
-            "cse-disclosure": ("hotel", "flat", "home", "park"),
-            "cse-missing": ("park", "other", "hotel", "flat", "business"),
-            "cse-gifts": ("shop", "takeaway", "business", "park"),
-            "cce-out-of-area": ("station",),
-            "cce-phone": ("park", "station", "shop", "other", "business"),
-            "cce-knife": ("station", "park", "shop", "other"),
-            "cce-flat": ("flat", "home"),
-            "online-meet": ("park", "shop", "station", "business"),
-            "trafficking-moved": ("flat", "hotel", "home", "other"),
-            "not-sure-gate": ("school", "park", "shop", "business"),
-        }.get(scenario.key, ("park", "other"))
-        if "school" in preferred and self.rng.random() < 0.35:
+        if "school" in scenario.place_kinds and self.rng.random() < 0.35:
             return child.school
-        kinds = set(preferred) - {"school"}
+        kinds = scenario.place_kinds - {"school"}
         return self.place_pool.take(self.rng, lambda p: p.kind in kinds)
 
     def background_concern(
@@ -1031,7 +1035,7 @@ class PlanBuilder(Planner):
         scenarios = [
             s
             for s in text.SCENARIOS
-            if child.form in s.forms and (child.sex == Sex.FEMALE or s.key not in text.FEMALE_ONLY)
+            if child.form in s.forms and (child.sex == Sex.FEMALE or not s.female_only)
         ]
         scenario = rng.choice(scenarios)
         voice, only_known_as = self.voice_for(child)
@@ -1073,26 +1077,17 @@ class PlanBuilder(Planner):
             slots["adult"] = add_adult()
         elif rng.random() < 0.22:
             who = add_adult()
-            extra.append(
-                text.fill(
-                    "An adult, {adult}, has been seen with {obj} several times.", voice, adult=who
-                )
-            )
+            extra.append(text.fill(text.EXTRA_DETAILS["adult"], voice, adult=who))
         if people and not phones and rng.random() < 0.5:
             phone = self.phone_pool.take(rng)
             phones.append(phone)
-            extra.append(
-                text.fill(
-                    "{Pos} phone shows repeated calls from {phone}.", voice, phone=phone.number
-                )
-            )
+            extra.append(text.fill(text.EXTRA_DETAILS["phone"], voice, phone=phone.number))
         if not vehicles and rng.random() < 0.1:
             vehicle = self.vehicle_pool.take(rng)
             vehicles.append(vehicle)
             extra.append(
                 text.fill(
-                    "A {vehicle}, registration {registration}, has been seen waiting near {pos} "
-                    "home.",
+                    text.EXTRA_DETAILS["vehicle"],
                     voice,
                     vehicle=vehicle.description,
                     registration=vehicle.registration,
@@ -1141,7 +1136,7 @@ class PlanBuilder(Planner):
                 form=forms[0],
                 consent=submission.consent_given,
                 voice=voice,
-                clear=scenario.key in text.CLEAR_HARM,
+                clear=scenario.clear_harm,
             ),
         )
 
@@ -1175,7 +1170,7 @@ class PlanBuilder(Planner):
         for key, member in members.items():
             if isinstance(member, AdultSpec):
                 slots[key] = f"'{member.alias}'"
-                slots[f"{key}_full"] = f"{member.full_name} (known as '{member.alias}')"
+                slots[f"{key}_full"] = member.named
             elif isinstance(member, PlaceSpec):
                 slots[key] = member.label
             elif isinstance(member, VehicleSpec):
@@ -1363,18 +1358,14 @@ class PlanBuilder(Planner):
             share = rng.random() < 0.7
             decision = SharingDecisionInput(
                 outcome=SharingOutcome.SHARE if share else SharingOutcome.NOT_SHARE,
-                purpose="To disrupt the adults involved and protect children in the area",
+                purpose=text.INTEL_SHARE_PURPOSE,
                 lawful_basis=LawfulBasis.LAW_ENFORCEMENT if share else LawfulBasis.NONE_NEEDED,
                 consent_status=ConsentStatus.NOT_NEEDED,
                 rationale=rng.choice(
                     text.INTEL_SHARE_RATIONALES if share else text.INTEL_NOT_SHARE_RATIONALES
                 ),
-                recipients="Northvale Police neighbourhood team; Northvale Council licensing"
-                if share
-                else "",
-                information="The information as graded, without the source's details"
-                if share
-                else "",
+                recipients=text.INTEL_SHARE_RECIPIENTS if share else "",
+                information=text.INTEL_SHARE_INFORMATION if share else "",
             )
         observed = (at.astimezone(LONDON) - timedelta(days=rng.choice((0, 1, 2, 5)))).date()
         return IntelPlan(
@@ -1459,16 +1450,18 @@ class PlanBuilder(Planner):
             tags = ("school", "police", "school-nurse")
         else:
             adult = named_adult()
-            slots["adult"] = f"{adult.full_name} (known as '{adult.alias}')"
+            slots["adult"] = adult.named
             sentences.append(rng.choice(text.INTEL_ADULT).format(**slots))
             if rng.random() < 0.6:
                 phone = self.phone_pool.take(rng)
                 phones.append(phone)
-                sentences.append(f"The number children have for {adult.given} is {phone.number}.")
+                sentences.append(
+                    text.INTEL_ADULT_PHONE.format(given=adult.given, phone=phone.number)
+                )
             tags = ("police", "missing", "social-care")
         if subject in {"place", "vehicle"} and rng.random() < 0.35:
             adult = named_adult()
-            sentences.append(f"{adult.full_name} (known as '{adult.alias}') is often seen there.")
+            sentences.append(text.INTEL_ADULT_SEEN_THERE.format(adult=adult.named))
         author = self.author_of(rng.choice(tags))
         return self.intel_plan(
             at=at,
@@ -1523,7 +1516,10 @@ class PlanBuilder(Planner):
         for child in background:
             author = (REFERRER, "school") if child in by_referrer else None
             plan.concerns.append(self.background_concern(child, when(child), "full", author))
-        weights = [2.5 if c.form in {text.CSE, text.CCE} else 1.0 for c in background]
+        weights = [
+            2.5 if c.form in {ExploitationForm.CSE, ExploitationForm.CCE} else 1.0
+            for c in background
+        ]
         for _ in range(older - len(background)):
             child = rng.choices(background, weights=weights)[0]
             plan.concerns.append(self.background_concern(child, when(child), "full"))
