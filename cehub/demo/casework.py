@@ -65,14 +65,10 @@ from . import catalogue as cat
 from . import narratives as text
 from .backdate import DemoClock
 from .datafiles import Entry, datafile
+from .draws import LONDON, SEED
 from .networks import NETWORK_BY_KEY, NETWORKS, Disruption
-from .personas import AGENCIES, PERSONAS
-from .plan import (
-    HUB_MANAGER,
-    HUB_PRACTITIONER,
-    INTELLIGENCE_OFFICER,
-    LONDON,
-    SEED,
+from .personas import AGENCIES, HUB_MANAGER, HUB_PRACTITIONER, INTELLIGENCE_OFFICER, PERSONAS
+from .plan.specs import (
     AdultSpec,
     ChildSpec,
     ConcernPlan,

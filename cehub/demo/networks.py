@@ -99,34 +99,60 @@ def _pairs(entry: Entry) -> tuple[tuple[str, str], ...]:
     return tuple(entry.map(Entry.text).items())
 
 
-def _member(entry: Entry, members: frozenset[str]) -> str:
-    return entry.one_of(members, "a member of this network")
+@dataclass(frozen=True)
+class _Keys:
+    """A network's member keys, by what they are: what its beats and disruption may name."""
+
+    adults: frozenset[str]
+    places: frozenset[str]
+    vehicles: frozenset[str]
+    phones: frozenset[str]
+    accounts: frozenset[str]
+
+    @property
+    def things(self) -> frozenset[str]:
+        """What an adult can be said to use."""
+        return self.vehicles | self.phones | self.accounts
+
+    @property
+    def all(self) -> frozenset[str]:
+        return self.adults | self.places | self.things
 
 
-def _use(pair: Entry, members: frozenset[str]) -> tuple[str, str]:
-    keys = [_member(entry, members) for entry in pair.each()]
-    if len(keys) != 2:
+def _use(pair: Entry, keys: _Keys) -> tuple[str, str]:
+    """(adult, object): a network adult and a vehicle, phone or account they use."""
+    entries = pair.each()
+    if len(entries) != 2:
         pair.fail("expected an (adult, object) pair")
-    return keys[0], keys[1]
+    adult, thing = entries
+    return (
+        adult.one_of(keys.adults, "an adult of this network"),
+        thing.one_of(keys.things, "a vehicle, phone or account of this network"),
+    )
 
 
-def _beat(row: Entry, members: frozenset[str], *, intel: bool) -> Beat:
+def _beat(row: Entry, keys: _Keys, *, intel: bool) -> Beat:
     if intel:
         row.keys("text", "involves", "authors", "source", optional=["uses", "members"])
     else:
         row.keys("text", "involves", "forms", optional=["authors"])
     return Beat(
         text=row["text"].text(),
-        involves=tuple(_member(e, members) for e in row["involves"].each()),
+        involves=tuple(
+            e.one_of(keys.all, "a member of this network") for e in row["involves"].each()
+        ),
         forms=row.get("forms", []).members(ExploitationForm),
         authors=row.get("authors", []).texts(),
         source=row.get("source", "").text(empty=True),
-        uses=tuple(_use(pair, members) for pair in row.get("uses", []).each()),
-        members=tuple(_member(e, members) for e in row.get("members", []).each()),
+        uses=tuple(_use(pair, keys) for pair in row.get("uses", []).each()),
+        members=tuple(
+            e.one_of(keys.accounts, "an account of this network")
+            for e in row.get("members", []).each()
+        ),
     )
 
 
-def _disruption(row: Entry, members: frozenset[str]) -> Disruption:
+def _disruption(row: Entry, keys: _Keys) -> Disruption:
     row.keys(
         "member",
         "kind",
@@ -137,8 +163,9 @@ def _disruption(row: Entry, members: frozenset[str]) -> Disruption:
         "description",
         optional=["outcome"],
     )
+    targets = keys.adults | keys.places | keys.vehicles
     return Disruption(
-        member=row["member"].one_of(members, "a member of this network"),
+        member=row["member"].one_of(targets, "an adult, place or vehicle of this network"),
         kind=row["kind"].member(DisruptionKind),
         status=row["status"].member(DisruptionStatus),
         started_days_ago=row["started_days_ago"].integer(),
@@ -168,13 +195,16 @@ def _network(key: str, row: Entry) -> Network:
     for _, place in row["places"].entries():
         place.one_of(PLACE_KEYS, "a place key in places.yaml")
     phones = row["phones"].texts()
-    members = frozenset(
-        [
-            k
-            for table in ("adults", "places", "vehicles", "accounts")
-            for k, _ in row[table].entries()
-        ]
-        + list(phones)
+
+    def keys_of(table: str) -> frozenset[str]:
+        return frozenset(member for member, _ in row[table].entries())
+
+    keys = _Keys(
+        adults=keys_of("adults"),
+        places=keys_of("places"),
+        vehicles=keys_of("vehicles"),
+        phones=frozenset(phones),
+        accounts=keys_of("accounts"),
     )
     sexes = row["child_sexes"].text()
     if set(sexes) - {"F", "M"}:
@@ -192,12 +222,12 @@ def _network(key: str, row: Entry) -> Network:
         child_ages=_range(row["child_ages"]),
         active_days_ago=_range(row["active_days_ago"]),
         concerns_per_child=_range(row["concerns_per_child"]),
-        concern_beats=tuple(_beat(b, members, intel=False) for b in row["concern_beats"].each()),
-        intel_beats=tuple(_beat(b, members, intel=True) for b in row["intel_beats"].each()),
+        concern_beats=tuple(_beat(b, keys, intel=False) for b in row["concern_beats"].each()),
+        intel_beats=tuple(_beat(b, keys, intel=True) for b in row["intel_beats"].each()),
         screening_form=screening["form"].text(),
         significant_signs=screening["significant"].texts(),
         moderate_signs=screening["moderate"].texts(),
-        disruptions=tuple(_disruption(d, members) for d in row.get("disruptions", []).each()),
+        disruptions=tuple(_disruption(d, keys) for d in row.get("disruptions", []).each()),
         group_name=group["name"].text(empty=True),
         group_description=group["description"].text(empty=True),
     )

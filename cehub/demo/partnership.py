@@ -59,9 +59,9 @@ from cehub.screening.models import Screening
 from .backdate import DemoClock
 from .casework import CaseworkLoader, plan_casework
 from .catalogue import HUB_COLLEAGUES
-from .personas import PERSONAS
-from .plan import (
-    INTELLIGENCE_OFFICER,
+from .personas import INTELLIGENCE_OFFICER, PERSONAS
+from .plan import build_plan
+from .plan.specs import (
     SPAN,
     AccountSpec,
     ConcernPlan,
@@ -71,7 +71,6 @@ from .plan import (
     Plan,
     Thing,
     VehicleSpec,
-    build_plan,
 )
 
 # Written in the same transaction as everything else, so its presence means a complete load.

@@ -64,16 +64,14 @@ from cehub.demo.casework import (
 from cehub.demo.catalogue import HOTEL, LINE_STATION, TAKEAWAY, TRAP_FLAT
 from cehub.demo.partnership import load_partnership
 from cehub.demo.personas import PERSONAS
-from cehub.demo.plan import (
+from cehub.demo.plan import DemoScale, Plan, build_plan
+from cehub.demo.plan.specs import (
     AccountSpec,
     AdultSpec,
     ChildSpec,
-    DemoScale,
     PhoneSpec,
     PlaceSpec,
-    Plan,
     VehicleSpec,
-    build_plan,
 )
 from cehub.demo.services import DemoModeRequiredError, DemoSummary, seed_demo_partnership
 from cehub.intake.models import (
