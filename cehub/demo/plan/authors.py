@@ -30,6 +30,8 @@ def kind_of(tag: str) -> AgencyKind:
 
 
 class Authors:
+    """The plan's professionals, by tag."""
+
     def __init__(self, rng: random.Random, professionals: Sequence[ProfessionalSpec]) -> None:
         self.rng = rng
         self.by_tag: dict[str, list[ProfessionalSpec]] = {}

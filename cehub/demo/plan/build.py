@@ -74,6 +74,8 @@ def build_plan(*, scale: DemoScale, now: datetime) -> Plan:
 
 
 class PlanBuilder:
+    """Builds one plan: the parts below share its two seeded streams, in a fixed order."""
+
     def __init__(self, scale: DemoScale, now: datetime) -> None:
         from faker import Faker  # only needed for the first load; keeps re-runs quick
 

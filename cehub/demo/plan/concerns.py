@@ -26,6 +26,8 @@ from .triage import TriagePlanner
 
 
 class ConcernWriter:
+    """Writes each concern: its text, what else the writer knows, and its triage."""
+
     def __init__(
         self, rng: random.Random, pools: Pools, authors: Authors, triage: TriagePlanner
     ) -> None:

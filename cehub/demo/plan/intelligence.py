@@ -33,6 +33,8 @@ from .specs import (
 
 
 class IntelWriter:
+    """Writes each piece of partner information, and its grading and sharing decision."""
+
     def __init__(
         self,
         *,

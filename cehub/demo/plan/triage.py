@@ -36,6 +36,8 @@ TRIAGERS: tuple[tuple[str, float], ...] = (
 
 
 class TriagePlanner:
+    """How far triage of each concern got, and what it decided."""
+
     def __init__(self, rng: random.Random, hours: HubHours, now: datetime) -> None:
         self.rng = rng
         self.hours = hours
