@@ -64,15 +64,7 @@ class HubColleague:
 
 
 # --- Towns and places (places.yaml) --------------------------------------------------------
-_places = datafile("places").keys(
-    "towns",
-    "inward_letters",
-    "street_suffixes",
-    "network_places",
-    "schools",
-    "other_places",
-    "unnamed_addresses",
-)
+_places = datafile("places")
 TOWNS: dict[str, tuple[str, ...]] = _places["towns"].map(Entry.texts)
 INWARD_LETTERS = _places["inward_letters"].text()
 STREET_SUFFIXES = _places["street_suffixes"].texts()
@@ -80,14 +72,15 @@ STREET_SUFFIXES = _places["street_suffixes"].texts()
 
 def _place_entries(table: Entry) -> tuple[PlaceEntry, ...]:
     def place(key: str, row: Entry) -> PlaceEntry:
-        row.keys("name", "kind", "town", "street")
-        return PlaceEntry(
+        place = PlaceEntry(
             key=key,
             name=row["name"].text(),
             kind=row["kind"].member(LocationKind),
             town=row["town"].one_of(TOWNS, "a town in places.yaml"),
             street=row["street"].text(),
         )
+        row.no_other_keys()
+        return place
 
     return tuple(place(key, row) for key, row in table.entries())
 
@@ -96,6 +89,7 @@ NETWORK_PLACES = _place_entries(_places["network_places"])
 SCHOOLS = _place_entries(_places["schools"])
 OTHER_PLACES = _place_entries(_places["other_places"])
 UNNAMED_ADDRESS_COUNT = _places["unnamed_addresses"].integer()
+_places.no_other_keys()
 PLACE_KEYS = frozenset(p.key for p in (*NETWORK_PLACES, *SCHOOLS, *OTHER_PLACES))
 if _missing := sorted(
     {TRAP_FLAT, LINE_STATION, TAKEAWAY, HOTEL, CHILDRENS_HOME_NETWORK} - PLACE_KEYS
@@ -105,8 +99,7 @@ if _missing := sorted(
 
 # --- Agencies, teams and the professionals who write to the hub (agencies.yaml) -------------
 def _pool_agency(row: Entry) -> PoolAgency:
-    row.keys("tag", "name", "kind", "team", "job_titles", "people", optional=["hub_team"])
-    return PoolAgency(
+    agency = PoolAgency(
         tag=row["tag"].text(),
         name=row["name"].text(),
         kind=row["kind"].member(AgencyKind),
@@ -115,11 +108,12 @@ def _pool_agency(row: Entry) -> PoolAgency:
         job_titles=row["job_titles"].texts(),
         people=row["people"].integer(),
     )
+    row.no_other_keys()
+    return agency
 
 
 def _hub_colleague(row: Entry) -> HubColleague:
-    row.keys("email", "full_name", "agency", "kind", "team", "job_title")
-    return HubColleague(
+    colleague = HubColleague(
         email=row["email"].text(),
         full_name=row["full_name"].text(),
         agency=row["agency"].text(),
@@ -127,18 +121,19 @@ def _hub_colleague(row: Entry) -> HubColleague:
         team=row["team"].text(),
         job_title=row["job_title"].text(),
     )
+    row.no_other_keys()
+    return colleague
 
 
-_agencies = datafile("agencies").keys("pool", "hub_colleagues", "observers")
+_agencies = datafile("agencies")
 POOL = tuple(_pool_agency(row) for row in _agencies["pool"].each())
 HUB_COLLEAGUES = tuple(_hub_colleague(row) for row in _agencies["hub_colleagues"].each())
 # How the people in each kind of agency refer to themselves or the person who noticed.
 OBSERVERS = _agencies["observers"].keyed_by(AgencyKind, Entry.texts)
+_agencies.no_other_keys()
 
 # --- People (people.yaml) ------------------------------------------------------------------
-_people = datafile("people").keys(
-    "ethnicity_weights", "child_first_names", "known_as", "street_names", "adult_descriptions"
-)
+_people = datafile("people")
 # One distribution for every person in the demo, children and adults alike (see people.yaml).
 ETHNICITY_WEIGHTS = tuple(_people["ethnicity_weights"].keyed_by(Ethnicity, Entry.number).items())
 _first_names = _people["child_first_names"].keys("female", "male")
@@ -148,19 +143,20 @@ KNOWN_AS = _people["known_as"].map(Entry.text)
 _street_names = _people["street_names"].keys("male", "female")
 STREET_NAMES_MALE = _street_names["male"].texts()
 STREET_NAMES_FEMALE = _street_names["female"].texts()
-_looks = _people["adult_descriptions"].keys("builds", "hair", "features", "clothes")
+_looks = _people["adult_descriptions"]
 ADULT_BUILDS = _looks["builds"].texts()
 ADULT_HAIR = _looks["hair"].texts()
 ADULT_FEATURES = _looks["features"].texts()
 ADULT_CLOTHES = _looks["clothes"].texts()
+_looks.no_other_keys()
+_people.no_other_keys()
 
 # --- Objects (objects.yaml) ----------------------------------------------------------------
-_objects = datafile("objects").keys(
-    "vehicle_models", "plate_letters", "platform_mix", "handle_words"
-)
+_objects = datafile("objects")
 VEHICLE_MODELS = _objects["vehicle_models"].texts()
 # Age identifiers issued since 2009 (March "09", September "59", ...).
 PLATE_AGES = tuple(f"{y:02d}" for y in range(9, 25)) + tuple(f"{y}" for y in range(59, 75))
 PLATE_LETTERS = _objects["plate_letters"].text()
 PLATFORM_MIX = tuple(_objects["platform_mix"].map(Entry.integer).items())
 HANDLE_WORDS = _objects["handle_words"].texts()
+_objects.no_other_keys()

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
 from typing import NoReturn
@@ -44,6 +44,8 @@ class Entry:
     file: str
     where: str
     value: object
+    # The keys of this mapping read so far, for no_other_keys().
+    _read: set[str] = field(default_factory=set, compare=False, repr=False)
 
     def fail(self, problem: str) -> NoReturn:
         raise DemoDataError(f"{self.file}: {self.where or '(top level)'}: {problem}")
@@ -72,6 +74,7 @@ class Entry:
         mapping = self._mapping()
         if key not in mapping:
             self.fail(f"missing key {key!r}")
+        self._read.add(key)
         return self._child(key, mapping[key])
 
     def has(self, key: str) -> bool:
@@ -79,10 +82,23 @@ class Entry:
 
     def get(self, key: str, default: object) -> Entry:
         """A key the mapping may leave out, read as ``default`` when it does."""
-        return self._child(key, self._mapping().get(key, default))
+        mapping = self._mapping()
+        self._read.add(key)
+        return self._child(key, mapping.get(key, default))
+
+    def no_other_keys(self) -> None:
+        """Fail on any key of the mapping not read so far: a typo, or something unused.
+
+        Call it once a record (or a file's top level) has been read key by key.
+        """
+        unknown = [key for key in self._mapping() if key not in self._read]
+        if unknown:
+            expected = ", ".join(sorted(self._read)) or "nothing"
+            self.fail(f"unknown key {unknown[0]!r} (expected {expected})")
 
     def keys(self, *required: str, optional: Iterable[str] = ()) -> Entry:
-        """Check the mapping has the ``required`` keys and no others but the ``optional``."""
+        """Check the mapping has the ``required`` keys and no others but the ``optional``
+        (for a mapping read whole, with ``map`` or ``entries``)."""
         mapping = self._mapping()
         for key in required:
             if key not in mapping:
@@ -95,7 +111,9 @@ class Entry:
 
     def entries(self) -> list[tuple[str, Entry]]:
         """The mapping's keys and values, in the file's order."""
-        return [(key, self._child(key, value)) for key, value in self._mapping().items()]
+        mapping = self._mapping()
+        self._read.update(mapping)
+        return [(key, self._child(key, value)) for key, value in mapping.items()]
 
     def map[T](self, read: Callable[[Entry], T]) -> dict[str, T]:
         """The mapping, each value read with ``read``."""
@@ -180,7 +198,7 @@ def read_file(path: Path) -> Entry:
     except yaml.YAMLError as error:
         raise DemoDataError(f"{name}: not valid YAML: {error}") from error
     top = Entry(name, "", content)
-    top.entries()  # the top level is always a mapping
+    top._mapping()  # the top level is always a mapping
     return top
 
 

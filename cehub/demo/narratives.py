@@ -102,20 +102,12 @@ _NEEDS = ("place", "vehicle", "phone", "account", "adult")
 
 
 def _scenario(row: Entry) -> Scenario:
-    row.keys(
-        "key",
-        "forms",
-        "needs",
-        "openings",
-        "details",
-        optional=["place_kinds", "clear_harm", "female_only"],
-    )
     needs = frozenset(
         entry.one_of(_NEEDS, f"one of {', '.join(_NEEDS)}") for entry in row["needs"].each()
     )
     if ("place" in needs) != row.has("place_kinds"):
         row.fail("a scenario that needs a place says which kinds (place_kinds), and only then")
-    return Scenario(
+    scenario = Scenario(
         key=row["key"].text(),
         forms=row["forms"].members(ExploitationForm),
         needs=needs,
@@ -125,6 +117,8 @@ def _scenario(row: Entry) -> Scenario:
         clear_harm=row.get("clear_harm", False).flag(),
         female_only=row.get("female_only", False).flag(),
     )
+    row.no_other_keys()
+    return scenario
 
 
 def _by_form_group(entry: Entry) -> dict[str, tuple[str, ...]]:
@@ -138,18 +132,7 @@ def _by_network(entry: Entry) -> dict[str, tuple[str, ...]]:
 
 
 # --- Concerns (concerns.yaml) ------------------------------------------------------------------
-_concerns = datafile("concerns").keys(
-    "scenarios",
-    "closings",
-    "times",
-    "days",
-    "extra_details",
-    "child_words",
-    "wishes",
-    "no_consent_reasons",
-    "no_consent_reasons_family_aware",
-    "immediate_actions",
-)
+_concerns = datafile("concerns")
 SCENARIOS = tuple(_scenario(row) for row in _concerns["scenarios"].each())
 CLOSINGS = _concerns["closings"].texts()
 TIMES = _concerns["times"].texts()
@@ -162,17 +145,10 @@ WISHES = _concerns["wishes"].texts()
 NO_CONSENT_REASONS = _concerns["no_consent_reasons"].texts()
 NO_CONSENT_REASONS_FAMILY_AWARE = _concerns["no_consent_reasons_family_aware"].texts()
 IMMEDIATE_ACTIONS = _concerns["immediate_actions"].texts()
+_concerns.no_other_keys()
 
 # --- Triage (triage.yaml) ----------------------------------------------------------------------
-_triage = datafile("triage").keys(
-    "share_recipients",
-    "share_information",
-    "share_purposes",
-    "share_rationales",
-    "not_share_rationales",
-    "no_further_action",
-    "signpost_reasons",
-)
+_triage = datafile("triage")
 SHARE_RECIPIENTS = _triage["share_recipients"].keyed_by(ExploitationForm, Entry.texts)
 SHARE_INFORMATION = _triage["share_information"].texts()
 SHARE_PURPOSES = _triage["share_purposes"].texts()
@@ -182,30 +158,16 @@ SHARE_RATIONALES = ShareRationales(
     .map(Entry.text)
 )
 NOT_SHARE_RATIONALES = _triage["not_share_rationales"].texts()
-_no_further_action = _triage["no_further_action"].keys("nothing_found", "case_already_open")
+_no_further_action = _triage["no_further_action"]
 # When harm is unclear, checks found nothing more; when it is clear, the case is already open.
 NO_FURTHER_ACTION_REASONS = _no_further_action["nothing_found"].texts()
 NO_FURTHER_ACTION_CASE_OPEN = _no_further_action["case_already_open"].text()
+_no_further_action.no_other_keys()
 SIGNPOST_REASONS = _triage["signpost_reasons"].texts()
+_triage.no_other_keys()
 
 # --- Partner information (intelligence.yaml) -------------------------------------------------
-_intel = datafile("intelligence").keys(
-    "place",
-    "vehicle_at_school",
-    "vehicle",
-    "phone",
-    "account",
-    "adult",
-    "adult_phone",
-    "adult_seen_there",
-    "sources",
-    "handling_conditions",
-    "evaluation_reasons",
-    "assessment_reasons",
-    "sharing",
-    "share_rationales",
-    "not_share_rationales",
-)
+_intel = datafile("intelligence")
 INTEL_PLACE = (
     _intel["place"]
     .keys("other", optional=["shop", "takeaway", "park", "flat", "hotel", "station"])
@@ -222,27 +184,17 @@ SOURCES = _intel["sources"].texts()
 HANDLING_CONDITIONS = _intel["handling_conditions"].texts()
 EVALUATION_REASONS = _intel["evaluation_reasons"].keys("A", "B", "C").map(Entry.text)
 ASSESSMENT_REASONS = _intel["assessment_reasons"].keys("1", "2", "3", "4", "5").map(Entry.text)
-_intel_sharing = _intel["sharing"].keys("purpose", "recipients", "information")
+_intel_sharing = _intel["sharing"]
 INTEL_SHARE_PURPOSE = _intel_sharing["purpose"].text()
 INTEL_SHARE_RECIPIENTS = _intel_sharing["recipients"].text()
 INTEL_SHARE_INFORMATION = _intel_sharing["information"].text()
+_intel_sharing.no_other_keys()
 INTEL_SHARE_RATIONALES = _intel["share_rationales"].texts()
 INTEL_NOT_SHARE_RATIONALES = _intel["not_share_rationales"].texts()
+_intel.no_other_keys()
 
 # --- Screening (screening.yaml) ----------------------------------------------------------------
-_screening = datafile("screening").keys(
-    "evidence_reported",
-    "evidence_older",
-    "evidence_visit",
-    "evidence_records",
-    "extra_vulnerabilities",
-    "advice",
-    "signposts",
-    "raise_rationales",
-    "lower_rationales",
-    "decision_agree",
-    "decision_not_agree",
-)
+_screening = datafile("screening")
 # Evidence for each ticked indicator: what was seen or heard, and by whom.
 EVIDENCE_REPORTED = _screening["evidence_reported"].text()
 EVIDENCE_OLDER = _screening["evidence_older"].text()
@@ -256,20 +208,10 @@ RAISE_RATIONALES = _screening["raise_rationales"].texts()
 LOWER_RATIONALES = _screening["lower_rationales"].texts()
 DECISION_AGREE = _screening["decision_agree"].texts()
 DECISION_NOT_AGREE = _screening["decision_not_agree"].text()
+_screening.no_other_keys()
 
 # --- Cases and safety plans (cases.yaml) -------------------------------------------------------
-_cases = datafile("cases").keys(
-    "closure_reasons",
-    "danger_statements",
-    "safety_goals",
-    "plan_child_words",
-    "plan_wishes",
-    "trusted_adults",
-    "safe_places",
-    "strategies",
-    "plan_actions",
-    "action_agencies",
-)
+_cases = datafile("cases")
 CLOSURE_REASONS = _cases["closure_reasons"].keyed_by(ClosureOutcome, Entry.texts)
 # By network for a child in one, else by form group.
 DANGER_STATEMENTS = (
@@ -295,12 +237,12 @@ def _actions(kind: str, entry: Entry) -> tuple[tuple[str, str], ...]:
     """(action, owner as a role title) for one kind of agency."""
     actions = []
     for row in entry.each():
-        row.keys("action", "owner")
         if kind == "education":
             owner = row["owner"].text()
         else:
             owner = row["owner"].one_of(ACTION_AGENCY, "an owner in action_agencies")
         actions.append((row["action"].text(), owner))
+        row.no_other_keys()
     return tuple(actions)
 
 
@@ -311,14 +253,14 @@ PLAN_ACTIONS = {
     .keys("education", "police", "health", "youth", "social-care")
     .entries()
 }
+_cases.no_other_keys()
 
 # --- Missing episodes (missing.yaml) -----------------------------------------------------------
-_missing = datafile("missing").keys(
-    "last_seen", "found_where", "found_with", "harm", "interview_by", "interview_summaries"
-)
+_missing = datafile("missing")
 MISSING_LAST_SEEN = _by_network(_missing["last_seen"])
 MISSING_FOUND_WHERE = _by_network(_missing["found_where"])
 MISSING_FOUND_WITH = _by_network(_missing["found_with"])
 MISSING_HARM = _by_network(_missing["harm"])
 INTERVIEW_BY = _missing["interview_by"].texts()
 INTERVIEW_SUMMARIES = _by_network(_missing["interview_summaries"])
+_missing.no_other_keys()

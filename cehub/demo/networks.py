@@ -90,9 +90,10 @@ def _range(entry: Entry) -> tuple[int, int]:
 
 
 def _adult(key: str, row: Entry) -> NetworkAdult:
-    row.keys("alias", "sex", "ages")
     sex = row["sex"].one_of(("male", "female"), "male or female")
-    return NetworkAdult(key, row["alias"].text(), sex, _range(row["ages"]))
+    adult = NetworkAdult(key, row["alias"].text(), sex, _range(row["ages"]))
+    row.no_other_keys()
+    return adult
 
 
 def _pairs(entry: Entry) -> tuple[tuple[str, str], ...]:
@@ -132,39 +133,36 @@ def _use(pair: Entry, keys: _Keys) -> tuple[str, str]:
 
 
 def _beat(row: Entry, keys: _Keys, *, intel: bool) -> Beat:
+    """A concern (the forms suspected; any authors if none are named) or a piece of partner
+    information (its authors and source, and what it says about who uses what)."""
+    text = row["text"].text()
+    involves = tuple(e.one_of(keys.all, "a member of this network") for e in row["involves"].each())
     if intel:
-        row.keys("text", "involves", "authors", "source", optional=["uses", "members"])
+        beat = Beat(
+            text=text,
+            involves=involves,
+            authors=row["authors"].texts(),
+            source=row["source"].text(),
+            uses=tuple(_use(pair, keys) for pair in row.get("uses", []).each()),
+            members=tuple(
+                e.one_of(keys.accounts, "an account of this network")
+                for e in row.get("members", []).each()
+            ),
+        )
     else:
-        row.keys("text", "involves", "forms", optional=["authors"])
-    return Beat(
-        text=row["text"].text(),
-        involves=tuple(
-            e.one_of(keys.all, "a member of this network") for e in row["involves"].each()
-        ),
-        forms=row.get("forms", []).members(ExploitationForm),
-        authors=row.get("authors", []).texts(),
-        source=row.get("source", "").text(empty=True),
-        uses=tuple(_use(pair, keys) for pair in row.get("uses", []).each()),
-        members=tuple(
-            e.one_of(keys.accounts, "an account of this network")
-            for e in row.get("members", []).each()
-        ),
-    )
+        beat = Beat(
+            text=text,
+            involves=involves,
+            forms=row["forms"].members(ExploitationForm),
+            authors=row.get("authors", []).texts(),
+        )
+    row.no_other_keys()
+    return beat
 
 
 def _disruption(row: Entry, keys: _Keys) -> Disruption:
-    row.keys(
-        "member",
-        "kind",
-        "status",
-        "started_days_ago",
-        "took_days",
-        "owner",
-        "description",
-        optional=["outcome"],
-    )
     targets = keys.adults | keys.places | keys.vehicles
-    return Disruption(
+    disruption = Disruption(
         member=row["member"].one_of(targets, "an adult, place or vehicle of this network"),
         kind=row["kind"].member(DisruptionKind),
         status=row["status"].member(DisruptionStatus),
@@ -174,24 +172,11 @@ def _disruption(row: Entry, keys: _Keys) -> Disruption:
         description=row["description"].text(),
         outcome=row.get("outcome", "").text(empty=True),
     )
+    row.no_other_keys()
+    return disruption
 
 
 def _network(key: str, row: Entry) -> Network:
-    row.keys(
-        "adults",
-        "places",
-        "vehicles",
-        "phones",
-        "accounts",
-        "child_sexes",
-        "child_ages",
-        "active_days_ago",
-        "concerns_per_child",
-        "screening",
-        "concern_beats",
-        "intel_beats",
-        optional=["group", "disruptions"],
-    )
     for _, place in row["places"].entries():
         place.one_of(PLACE_KEYS, "a place key in places.yaml")
     phones = row["phones"].texts()
@@ -209,9 +194,9 @@ def _network(key: str, row: Entry) -> Network:
     sexes = row["child_sexes"].text()
     if set(sexes) - {"F", "M"}:
         row["child_sexes"].fail("expected one letter per child, F or M")
-    screening = row["screening"].keys("form", "significant", "moderate")
-    group = row.get("group", {"name": "", "description": ""}).keys("name", "description")
-    return Network(
+    screening = row["screening"]
+    group = row.get("group", {"name": "", "description": ""})
+    network = Network(
         key=key,
         adults=tuple(_adult(k, adult) for k, adult in row["adults"].entries()),
         places=_pairs(row["places"]),
@@ -231,6 +216,9 @@ def _network(key: str, row: Entry) -> Network:
         group_name=group["name"].text(empty=True),
         group_description=group["description"].text(empty=True),
     )
+    for record in (screening, group, row):
+        record.no_other_keys()
+    return network
 
 
 NETWORKS = tuple(_network(key, row) for key, row in datafile("networks").entries())

@@ -2,7 +2,7 @@
 
 Everything is written the way the product writes it — concerns submitted by professionals,
 children linked and records created at triage, sharing decisions, next steps, grading, then the
-hub's case work (``casework.py``: screenings, cases, safety plans, missing episodes, NRM
+hub's case work (``casework/``: screenings, cases, safety plans, missing episodes, NRM
 referrals, disruption) — so the access log, chronologies, team relationships and links are
 exactly what real use produces. Only the dates are then moved (``backdate.DemoClock``) to spread
 the stories over 18 months.

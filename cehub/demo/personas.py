@@ -34,30 +34,38 @@ class DemoPersona:
         return f"{self.role.value}@{DEMO_EMAIL_DOMAIN}"
 
 
+def _team(row: Entry) -> tuple[str, bool]:
+    team = row["name"].text(), row["hub_team"].flag()
+    row.no_other_keys()
+    return team
+
+
 def _agency(row: Entry) -> DemoAgency:
-    row.keys("name", "kind", "teams")
-    teams = [team.keys("name", "hub_team") for team in row["teams"].each()]
-    return DemoAgency(
+    agency = DemoAgency(
         name=row["name"].text(),
         kind=row["kind"].member(AgencyKind),
-        teams=tuple((team["name"].text(), team["hub_team"].flag()) for team in teams),
+        teams=tuple(_team(team) for team in row["teams"].each()),
     )
+    row.no_other_keys()
+    return agency
 
 
 def _persona(row: Entry) -> DemoPersona:
-    row.keys("role", "full_name", "agency", "team", "job_title")
-    return DemoPersona(
+    persona = DemoPersona(
         role=row["role"].member(Role),
         full_name=row["full_name"].text(),
         agency=row["agency"].one_of((a.name for a in AGENCIES), "an agency in personas.yaml"),
         team=row["team"].optional_text(),
         job_title=row["job_title"].text(),
     )
+    row.no_other_keys()
+    return persona
 
 
-_data = datafile("personas").keys("agencies", "personas")
+_data = datafile("personas")
 AGENCIES = tuple(_agency(row) for row in _data["agencies"].each())
 PERSONAS = tuple(_persona(row) for row in _data["personas"].each())
+_data.no_other_keys()
 if sorted(p.role for p in PERSONAS) != sorted(Role):
     raise DemoDataError(f"{_data.file}: personas: there must be one persona for each role")
 

@@ -20,6 +20,11 @@ def write(tmp_path: Path, text: str) -> Path:
     return path
 
 
+def read_name_only(row: Entry) -> None:
+    row["name"].text()
+    row.no_other_keys()
+
+
 def test_the_data_files_sit_beside_the_code_that_reads_them() -> None:
     assert Path(catalogue.__file__).resolve().parent / "data" == DATA_DIR
     names = {path.stem for path in DATA_DIR.glob("*.yaml")}
@@ -76,6 +81,11 @@ def test_the_data_is_read_into_typed_values() -> None:
             "forms[1]: expected one of cse, cce, online, trafficking, radicalisation, not-sure, "
             "found 'csa'",
         ),
+        (
+            "row: {name: x, nmae: y}\n",
+            lambda e: read_name_only(e["row"]),
+            "row: unknown key 'nmae' (expected name)",
+        ),
         ("reasons: {1: x}\n", lambda e: e["reasons"].entries(), "reasons.1: keys must be text"),
         ("flag: yes please\n", lambda e: e["flag"].flag(), "flag: expected true or false"),
         ("name: ''\n", lambda e: e["name"].text(), "name: expected text, found ''"),
@@ -105,6 +115,10 @@ def test_a_network_naming_a_place_or_member_that_does_not_exist_is_reported() ->
     assert isinstance(row, dict)
     broken = Entry("networks.yaml", "county-line", {**row, "places": {"flat": "nowhere"}})
     with pytest.raises(DemoDataError, match=r"county-line\.places\.flat: 'nowhere' is not"):
+        networks._network("county-line", broken)
+    beats = [{**row["intel_beats"][0], "autors": ["police"]}]
+    broken = Entry("networks.yaml", "county-line", {**row, "intel_beats": beats})
+    with pytest.raises(DemoDataError, match=r"intel_beats\[0\]: unknown key 'autors'"):
         networks._network("county-line", broken)
     beats = [{**row["concern_beats"][0], "involves": ["line9"]}]
     broken = Entry("networks.yaml", "county-line", {**row, "concern_beats": beats})

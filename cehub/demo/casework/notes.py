@@ -34,29 +34,31 @@ def _note(row: Entry, *, day: str = "") -> NoteText:
 
 
 def _notes(entry: Entry) -> tuple[NoteText, ...]:
-    return tuple(_note(row.keys("kind", "present", "child_seen", "text")) for row in entry.each())
+    notes = []
+    for row in entry.each():
+        notes.append(_note(row))
+        row.no_other_keys()
+    return tuple(notes)
 
 
-_case_notes = datafile("case_notes").keys(
-    "first_visits", "later_notes", "corrected_note", "contact_hours"
-)
+_case_notes = datafile("case_notes")
 FIRST_VISITS = _notes(_case_notes["first_visits"])
 LATER_NOTES = _notes(_case_notes["later_notes"])
-_corrected = _case_notes["corrected_note"].keys(
-    "kind", "present", "child_seen", "text", "written_day", "corrected_day", "reason"
-)
+_corrected = _case_notes["corrected_note"]
 # The one note in the demo that is corrected: as written, as corrected, and why.
 CORRECTED_NOTE: tuple[NoteText, NoteText, str] = (
     _note(_corrected, day=_corrected["written_day"].text()),
     _note(_corrected, day=_corrected["corrected_day"].text()),
     _corrected["reason"].text(),
 )
+_corrected.no_other_keys()
 CONTACT_HOURS = {
     kind: (first, last)
     for kind, (first, last) in _case_notes["contact_hours"]
     .keyed_by(CaseNoteKind, lambda hours: hours.integers(2))
     .items()
 }
+_case_notes.no_other_keys()
 NOTES_WHILE_OPEN = 4  # at most, for a case still open; a case since closed keeps its first
 
 

@@ -123,8 +123,10 @@ class PlanBuilder:
             adults=Pool([]),  # the background adults, drawn once the networks have theirs
         )
         self.authors = Authors(self.rng, self.plan.professionals)
-        triage = TriagePlanner(self.rng, self.hours, now)
-        self.concerns = ConcernWriter(self.rng, self.pools, self.authors, triage)
+        triage = TriagePlanner(rng=self.rng, hours=self.hours, now=now)
+        self.concerns = ConcernWriter(
+            rng=self.rng, pools=self.pools, authors=self.authors, triage=triage
+        )
         self.intelligence = IntelWriter(
             rng=self.rng,
             hours=self.hours,

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from cehub.intake.models import Awareness, ExploitationForm
@@ -25,16 +26,14 @@ from .specs import AdultSpec, ChildSpec, ConcernPlan, Mentioned, PlaceSpec, Pool
 from .triage import TriagePlanner
 
 
+@dataclass(kw_only=True)
 class ConcernWriter:
     """Writes each concern: its text, what else the writer knows, and its triage."""
 
-    def __init__(
-        self, rng: random.Random, pools: Pools, authors: Authors, triage: TriagePlanner
-    ) -> None:
-        self.rng = rng
-        self.pools = pools
-        self.authors = authors
-        self.triage = triage
+    rng: random.Random
+    pools: Pools
+    authors: Authors
+    triage: TriagePlanner
 
     def background(
         self, child: ChildSpec, at: datetime, state: str, author: tuple[str, str] | None = None

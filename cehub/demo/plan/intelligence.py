@@ -5,7 +5,7 @@ vehicles, phones, accounts and adults, and how the intelligence officer grades a
 from __future__ import annotations
 
 import random
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 from cehub.intake.models import (
@@ -32,25 +32,16 @@ from .specs import (
 )
 
 
+@dataclass(kw_only=True)
 class IntelWriter:
     """Writes each piece of partner information, and its grading and sharing decision."""
 
-    def __init__(
-        self,
-        *,
-        rng: random.Random,
-        hours: HubHours,
-        now: datetime,
-        pools: Pools,
-        authors: Authors,
-        schools: list[PlaceSpec],
-    ) -> None:
-        self.rng = rng
-        self.hours = hours
-        self.now = now
-        self.pools = pools
-        self.authors = authors
-        self.schools = schools
+    rng: random.Random
+    hours: HubHours
+    now: datetime
+    pools: Pools
+    authors: Authors
+    schools: list[PlaceSpec]
 
     def grading(self, tag: str, source: str, force_conditions: bool) -> GradingPlan:
         rng = self.rng

@@ -7,6 +7,7 @@ before the moment of loading, so the triage queue shows every deadline state.
 from __future__ import annotations
 
 import random
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from cehub.intake.models import (
@@ -35,13 +36,13 @@ TRIAGERS: tuple[tuple[str, float], ...] = (
 )
 
 
+@dataclass(kw_only=True)
 class TriagePlanner:
     """How far triage of each concern got, and what it decided."""
 
-    def __init__(self, rng: random.Random, hours: HubHours, now: datetime) -> None:
-        self.rng = rng
-        self.hours = hours
-        self.now = now
+    rng: random.Random
+    hours: HubHours
+    now: datetime
 
     def sharing_decision(
         self, form: ExploitationForm, consent: Awareness, voice: text.Voice, clear: bool
