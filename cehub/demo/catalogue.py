@@ -15,7 +15,7 @@ from cehub.accounts.roles import AgencyKind, Role
 from cehub.contexts.models import LocationKind
 from cehub.people.models import Ethnicity
 
-from .datafiles import DemoDataError, Entry, datafile
+from .datafiles import DemoDataError, Entry, datafile, record
 
 # Places the code refers to by key: the networks' places (networks.yaml names them too) and the
 # children's home whose children the takeaway-hotel network targets.
@@ -70,19 +70,19 @@ INWARD_LETTERS = _places["inward_letters"].text()
 STREET_SUFFIXES = _places["street_suffixes"].texts()
 
 
-def _place_entries(table: Entry) -> tuple[PlaceEntry, ...]:
-    def place(key: str, row: Entry) -> PlaceEntry:
-        place = PlaceEntry(
-            key=key,
-            name=row["name"].text(),
-            kind=row["kind"].member(LocationKind),
-            town=row["town"].one_of(TOWNS, "a town in places.yaml"),
-            street=row["street"].text(),
-        )
-        row.no_other_keys()
-        return place
+@record
+def _place(row: Entry, key: str) -> PlaceEntry:
+    return PlaceEntry(
+        key=key,
+        name=row["name"].text(),
+        kind=row["kind"].member(LocationKind),
+        town=row["town"].one_of(TOWNS, "a town in places.yaml"),
+        street=row["street"].text(),
+    )
 
-    return tuple(place(key, row) for key, row in table.entries())
+
+def _place_entries(table: Entry) -> tuple[PlaceEntry, ...]:
+    return tuple(_place(row, key) for key, row in table.entries())
 
 
 NETWORK_PLACES = _place_entries(_places["network_places"])
@@ -98,8 +98,9 @@ if _missing := sorted(
 
 
 # --- Agencies, teams and the professionals who write to the hub (agencies.yaml) -------------
+@record
 def _pool_agency(row: Entry) -> PoolAgency:
-    agency = PoolAgency(
+    return PoolAgency(
         tag=row["tag"].text(),
         name=row["name"].text(),
         kind=row["kind"].member(AgencyKind),
@@ -108,12 +109,11 @@ def _pool_agency(row: Entry) -> PoolAgency:
         job_titles=row["job_titles"].texts(),
         people=row["people"].integer(),
     )
-    row.no_other_keys()
-    return agency
 
 
+@record
 def _hub_colleague(row: Entry) -> HubColleague:
-    colleague = HubColleague(
+    return HubColleague(
         email=row["email"].text(),
         full_name=row["full_name"].text(),
         agency=row["agency"].text(),
@@ -121,8 +121,6 @@ def _hub_colleague(row: Entry) -> HubColleague:
         team=row["team"].text(),
         job_title=row["job_title"].text(),
     )
-    row.no_other_keys()
-    return colleague
 
 
 _agencies = datafile("agencies")

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
-from typing import NoReturn
+from typing import Concatenate, NoReturn
 
 import yaml
 
@@ -89,7 +89,8 @@ class Entry:
     def no_other_keys(self) -> None:
         """Fail on any key of the mapping not read so far: a typo, or something unused.
 
-        Call it once a record (or a file's top level) has been read key by key.
+        Call it once a file's top level has been read key by key (``@record`` does it for a
+        record).
         """
         unknown = [key for key in self._mapping() if key not in self._read]
         if unknown:
@@ -183,6 +184,19 @@ class Entry:
         if value not in set(allowed):
             self.fail(f"{value!r} is not {what}")
         return value
+
+
+def record[**P, T](read: Callable[Concatenate[Entry, P], T]) -> Callable[Concatenate[Entry, P], T]:
+    """Marks ``read`` as the reader of a whole record (its first argument): once it has read
+    the keys it wants, any other key in the record is an error (``Entry.no_other_keys``)."""
+
+    @functools.wraps(read)
+    def checked(row: Entry, *args: P.args, **kwargs: P.kwargs) -> T:
+        value = read(row, *args, **kwargs)
+        row.no_other_keys()
+        return value
+
+    return checked
 
 
 def read_file(path: Path) -> Entry:

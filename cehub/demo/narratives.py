@@ -20,7 +20,7 @@ from typing import Any
 from cehub.cases.models import ClosureOutcome
 from cehub.intake.models import ExploitationForm
 
-from .datafiles import Entry, datafile
+from .datafiles import Entry, datafile, record
 
 # Safety plans, signposts and the children's own words are chosen by these groups of forms.
 FORM_GROUPS = ("cse", "cce", "online", "other")
@@ -101,13 +101,14 @@ class ShareRationales:
 _NEEDS = ("place", "vehicle", "phone", "account", "adult")
 
 
+@record
 def _scenario(row: Entry) -> Scenario:
     needs = frozenset(
         entry.one_of(_NEEDS, f"one of {', '.join(_NEEDS)}") for entry in row["needs"].each()
     )
     if ("place" in needs) != row.has("place_kinds"):
         row.fail("a scenario that needs a place says which kinds (place_kinds), and only then")
-    scenario = Scenario(
+    return Scenario(
         key=row["key"].text(),
         forms=row["forms"].members(ExploitationForm),
         needs=needs,
@@ -117,8 +118,6 @@ def _scenario(row: Entry) -> Scenario:
         clear_harm=row.get("clear_harm", False).flag(),
         female_only=row.get("female_only", False).flag(),
     )
-    row.no_other_keys()
-    return scenario
 
 
 def _by_form_group(entry: Entry) -> dict[str, tuple[str, ...]]:
@@ -233,22 +232,19 @@ STRATEGIES = _cases["strategies"].texts()
 ACTION_AGENCY = _cases["action_agencies"].map(Entry.text)
 
 
-def _actions(kind: str, entry: Entry) -> tuple[tuple[str, str], ...]:
+@record
+def _action(row: Entry, kind: str) -> tuple[str, str]:
     """(action, owner as a role title) for one kind of agency."""
-    actions = []
-    for row in entry.each():
-        if kind == "education":
-            owner = row["owner"].text()
-        else:
-            owner = row["owner"].one_of(ACTION_AGENCY, "an owner in action_agencies")
-        actions.append((row["action"].text(), owner))
-        row.no_other_keys()
-    return tuple(actions)
+    if kind == "education":
+        owner = row["owner"].text()
+    else:
+        owner = row["owner"].one_of(ACTION_AGENCY, "an owner in action_agencies")
+    return row["action"].text(), owner
 
 
 # Actions by the agencies around the child, by kind of agency.
 PLAN_ACTIONS = {
-    kind: _actions(kind, entry)
+    kind: tuple(_action(row, kind) for row in entry.each())
     for kind, entry in _cases["plan_actions"]
     .keys("education", "police", "health", "youth", "social-care")
     .entries()

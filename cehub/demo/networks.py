@@ -21,7 +21,7 @@ from cehub.cases.models import DisruptionKind, DisruptionStatus
 from cehub.intake.models import ExploitationForm
 
 from .catalogue import PLACE_KEYS
-from .datafiles import Entry, datafile
+from .datafiles import Entry, datafile, record
 
 
 @dataclass(frozen=True)
@@ -89,11 +89,10 @@ def _range(entry: Entry) -> tuple[int, int]:
     return least, most
 
 
-def _adult(key: str, row: Entry) -> NetworkAdult:
+@record
+def _adult(row: Entry, key: str) -> NetworkAdult:
     sex = row["sex"].one_of(("male", "female"), "male or female")
-    adult = NetworkAdult(key, row["alias"].text(), sex, _range(row["ages"]))
-    row.no_other_keys()
-    return adult
+    return NetworkAdult(key, row["alias"].text(), sex, _range(row["ages"]))
 
 
 def _pairs(entry: Entry) -> tuple[tuple[str, str], ...]:
@@ -132,13 +131,14 @@ def _use(pair: Entry, keys: _Keys) -> tuple[str, str]:
     )
 
 
+@record
 def _beat(row: Entry, keys: _Keys, *, intel: bool) -> Beat:
     """A concern (the forms suspected; any authors if none are named) or a piece of partner
     information (its authors and source, and what it says about who uses what)."""
     text = row["text"].text()
     involves = tuple(e.one_of(keys.all, "a member of this network") for e in row["involves"].each())
     if intel:
-        beat = Beat(
+        return Beat(
             text=text,
             involves=involves,
             authors=row["authors"].texts(),
@@ -149,20 +149,18 @@ def _beat(row: Entry, keys: _Keys, *, intel: bool) -> Beat:
                 for e in row.get("members", []).each()
             ),
         )
-    else:
-        beat = Beat(
-            text=text,
-            involves=involves,
-            forms=row["forms"].members(ExploitationForm),
-            authors=row.get("authors", []).texts(),
-        )
-    row.no_other_keys()
-    return beat
+    return Beat(
+        text=text,
+        involves=involves,
+        forms=row["forms"].members(ExploitationForm),
+        authors=row.get("authors", []).texts(),
+    )
 
 
+@record
 def _disruption(row: Entry, keys: _Keys) -> Disruption:
     targets = keys.adults | keys.places | keys.vehicles
-    disruption = Disruption(
+    return Disruption(
         member=row["member"].one_of(targets, "an adult, place or vehicle of this network"),
         kind=row["kind"].member(DisruptionKind),
         status=row["status"].member(DisruptionStatus),
@@ -172,11 +170,10 @@ def _disruption(row: Entry, keys: _Keys) -> Disruption:
         description=row["description"].text(),
         outcome=row.get("outcome", "").text(empty=True),
     )
-    row.no_other_keys()
-    return disruption
 
 
-def _network(key: str, row: Entry) -> Network:
+@record
+def _network(row: Entry, key: str) -> Network:
     for _, place in row["places"].entries():
         place.one_of(PLACE_KEYS, "a place key in places.yaml")
     phones = row["phones"].texts()
@@ -194,11 +191,11 @@ def _network(key: str, row: Entry) -> Network:
     sexes = row["child_sexes"].text()
     if set(sexes) - {"F", "M"}:
         row["child_sexes"].fail("expected one letter per child, F or M")
-    screening = row["screening"]
-    group = row.get("group", {"name": "", "description": ""})
-    network = Network(
+    screening = row["screening"].keys("form", "significant", "moderate")
+    group = row.get("group", {"name": "", "description": ""}).keys("name", "description")
+    return Network(
         key=key,
-        adults=tuple(_adult(k, adult) for k, adult in row["adults"].entries()),
+        adults=tuple(_adult(adult, k) for k, adult in row["adults"].entries()),
         places=_pairs(row["places"]),
         vehicles=_pairs(row["vehicles"]),
         phones=phones,
@@ -216,10 +213,7 @@ def _network(key: str, row: Entry) -> Network:
         group_name=group["name"].text(empty=True),
         group_description=group["description"].text(empty=True),
     )
-    for record in (screening, group, row):
-        record.no_other_keys()
-    return network
 
 
-NETWORKS = tuple(_network(key, row) for key, row in datafile("networks").entries())
+NETWORKS = tuple(_network(row, key) for key, row in datafile("networks").entries())
 NETWORK_BY_KEY = {network.key: network for network in NETWORKS}

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from cehub.accounts.roles import AgencyKind, Role
 
-from .datafiles import DemoDataError, Entry, datafile
+from .datafiles import DemoDataError, Entry, datafile, record
 
 DEMO_EMAIL_DOMAIN = "demo.cehub.test"
 
@@ -34,32 +34,29 @@ class DemoPersona:
         return f"{self.role.value}@{DEMO_EMAIL_DOMAIN}"
 
 
+@record
 def _team(row: Entry) -> tuple[str, bool]:
-    team = row["name"].text(), row["hub_team"].flag()
-    row.no_other_keys()
-    return team
+    return row["name"].text(), row["hub_team"].flag()
 
 
+@record
 def _agency(row: Entry) -> DemoAgency:
-    agency = DemoAgency(
+    return DemoAgency(
         name=row["name"].text(),
         kind=row["kind"].member(AgencyKind),
         teams=tuple(_team(team) for team in row["teams"].each()),
     )
-    row.no_other_keys()
-    return agency
 
 
+@record
 def _persona(row: Entry) -> DemoPersona:
-    persona = DemoPersona(
+    return DemoPersona(
         role=row["role"].member(Role),
         full_name=row["full_name"].text(),
         agency=row["agency"].one_of((a.name for a in AGENCIES), "an agency in personas.yaml"),
         team=row["team"].optional_text(),
         job_title=row["job_title"].text(),
     )
-    row.no_other_keys()
-    return persona
 
 
 _data = datafile("personas")

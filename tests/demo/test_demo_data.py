@@ -115,12 +115,12 @@ def test_a_network_naming_a_place_or_member_that_does_not_exist_is_reported() ->
     assert isinstance(row, dict)
     broken = Entry("networks.yaml", "county-line", {**row, "places": {"flat": "nowhere"}})
     with pytest.raises(DemoDataError, match=r"county-line\.places\.flat: 'nowhere' is not"):
-        networks._network("county-line", broken)
+        networks._network(broken, "county-line")
     beats = [{**row["intel_beats"][0], "autors": ["police"]}]
     broken = Entry("networks.yaml", "county-line", {**row, "intel_beats": beats})
     with pytest.raises(DemoDataError, match=r"intel_beats\[0\]: unknown key 'autors'"):
-        networks._network("county-line", broken)
+        networks._network(broken, "county-line")
     beats = [{**row["concern_beats"][0], "involves": ["line9"]}]
     broken = Entry("networks.yaml", "county-line", {**row, "concern_beats": beats})
     with pytest.raises(DemoDataError, match=r"concern_beats\[0\]\.involves\[0\]: 'line9'"):
-        networks._network("county-line", broken)
+        networks._network(broken, "county-line")

@@ -14,7 +14,7 @@ from datetime import datetime, time, timedelta
 from cehub.cases.models import CaseNoteKind
 from cehub.people.models import CareStatus
 
-from ..datafiles import Entry, datafile
+from ..datafiles import Entry, datafile, record
 from ..draws import LONDON, SEED, london
 from ..plan.specs import ChildSpec
 from .context import CaseworkContext
@@ -34,11 +34,7 @@ def _note(row: Entry, *, day: str = "") -> NoteText:
 
 
 def _notes(entry: Entry) -> tuple[NoteText, ...]:
-    notes = []
-    for row in entry.each():
-        notes.append(_note(row))
-        row.no_other_keys()
-    return tuple(notes)
+    return tuple(record(_note)(row) for row in entry.each())
 
 
 _case_notes = datafile("case_notes")
