@@ -367,3 +367,41 @@ def test_a_date_component_refuses_what_is_not_a_date() -> None:
 def test_an_unknown_style_is_a_mistake_and_fails() -> None:
     with pytest.raises(ValueError, match="not one of"):
         render('{% govuk_date day "fancy" %}', day=date(2026, 3, 29))
+
+
+# --- Table heads ---------------------------------------------------------------------------
+def test_a_table_head_has_one_column_heading_each() -> None:
+    assert render('{% table_head "When" "Who" %}') == (
+        '<thead class="govuk-table__head">\n<tr class="govuk-table__row">\n'
+        '<th scope="col" class="govuk-table__header">When</th>\n'
+        '<th scope="col" class="govuk-table__header">Who</th>\n'
+        "</tr>\n</thead>"
+    )
+
+
+def test_number_columns_and_hidden_headings_are_named() -> None:
+    html = render(
+        '{% table_head "Team" "Times kept" "Change" numeric="Times kept" hidden="Change" %}'
+    )
+    assert (
+        '<th scope="col" class="govuk-table__header govuk-table__header--numeric">Times kept</th>'
+    ) in html
+    assert (
+        '<th scope="col" class="govuk-table__header">'
+        '<span class="govuk-visually-hidden">Change</span></th>'
+    ) in html
+
+
+def test_an_empty_heading_leaves_its_column_out() -> None:
+    html = render('{% table_head "Action" show_owner|yesno:"Owner," "Due" %}', show_owner=False)
+    assert html.count("<th ") == 2
+    assert "Owner" not in html
+
+
+def test_a_table_head_escapes_its_headings() -> None:
+    assert "Kind &amp; count" in render("{% table_head heading %}", heading="Kind & count")
+
+
+def test_numeric_or_hidden_naming_no_heading_is_a_mistake() -> None:
+    with pytest.raises(ValueError, match="names no heading: Total"):
+        render('{% table_head "Team" numeric="Total" %}')

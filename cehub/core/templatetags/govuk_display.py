@@ -22,6 +22,13 @@ Summary list rows, keeping ``<dt>``/``<dd>``:
     visually hidden rest of the link's words), ``key_hint=``, ``value_id=`` and ``data_<name>=``
     attributes for the value's ``<dd>``.
 
+Table heads:
+
+``{% table_head "Team" "Authors" "Times kept" numeric="Authors,Times kept" %}``
+    The ``<thead>`` of a GOV.UK table, one ``<th scope="col">`` a heading. ``numeric=`` names
+    the headings of number columns; ``hidden=`` names headings read out but not shown (a
+    column of links). An empty heading is left out (a column shown only to some viewers).
+
 Dates and times, in UK time (the project's TIME_ZONE, Europe/London) with the instant in
 ``datetime`` for machines:
 
@@ -253,3 +260,34 @@ def summary_row(parser: Parser, token: Token) -> SummaryRowNode:
     nodelist = parser.parse((f"end{tag}",))
     parser.delete_first_token()
     return SummaryRowNode(positional[0], None, options, nodelist)
+
+
+# --- Table heads ---------------------------------------------------------------------------
+def _names(listed: str) -> set[str]:
+    return {name.strip() for name in listed.split(",") if name.strip()}
+
+
+@register.simple_tag
+def table_head(*headings: Any, numeric: str = "", hidden: str = "") -> SafeString:
+    numeric_names, hidden_names = _names(numeric), _names(hidden)
+    unknown = (numeric_names | hidden_names) - {str(heading) for heading in headings}
+    if unknown:
+        raise ValueError(f"numeric= or hidden= names no heading: {', '.join(sorted(unknown))}")
+    cells = format_html_join(
+        "\n",
+        '<th scope="col" class="govuk-table__header{}">{}</th>',
+        (
+            (
+                " govuk-table__header--numeric" if str(heading) in numeric_names else "",
+                format_html('<span class="govuk-visually-hidden">{}</span>', heading)
+                if str(heading) in hidden_names
+                else heading,
+            )
+            for heading in headings
+            if not _is_empty(heading)
+        ),
+    )
+    return format_html(
+        '<thead class="govuk-table__head">\n<tr class="govuk-table__row">\n{}\n</tr>\n</thead>',
+        cells,
+    )
