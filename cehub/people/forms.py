@@ -126,14 +126,6 @@ class BreakGlassForm(forms.Form):
         },
     )
 
-    def clean_reason(self) -> str:
-        reason = str(self.cleaned_data["reason"]).strip()
-        if len(reason) < BREAK_GLASS_MINIMUM_REASON:
-            raise forms.ValidationError(
-                f"Explain why in at least {BREAK_GLASS_MINIMUM_REASON} characters"
-            )
-        return reason
-
 
 class BreakGlassReviewForm(forms.Form):
     outcome = forms.ChoiceField(
