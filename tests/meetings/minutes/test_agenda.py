@@ -3,7 +3,6 @@ and that it is a snapshot."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -13,13 +12,12 @@ import time_machine
 from cehub.accounts.models import User
 from cehub.cases.models import PoliceRiskGrade
 from cehub.cases.services import MissingEpisodeInput, missing_episode_record
-from cehub.core.roles import Role
 from cehub.core.working_days import is_working_day, previous_working_day
 from cehub.intake.models import Awareness
 from cehub.intake.services import ConcernSubmission, concern_submit
-from cehub.meetings.agenda import agenda_window
+from cehub.meetings.minutes.agenda import agenda_window
+from cehub.meetings.minutes.services import meeting_create
 from cehub.meetings.models import ItemKind
-from cehub.meetings.services import meeting_create
 from cehub.people.models import PersonCategory
 from cehub.people.services import PersonDetails, person_create
 
@@ -58,11 +56,6 @@ def test_working_days_know_weekends_and_bank_holidays() -> None:
     assert not is_working_day(date(2026, 11, 21))  # Saturday
     assert is_working_day(date(2026, 11, 20))
     assert previous_working_day(date(2026, 8, 31)) == date(2026, 8, 28)  # late summer holiday
-
-
-@pytest.fixture
-def chair(make_persona: Callable[..., User]) -> User:
-    return make_persona(Role.HUB_MANAGER, full_name="Helen Marsh")
 
 
 def _concern(teacher: User, name: str) -> None:
