@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import re
 import uuid
 from collections.abc import Callable
 from datetime import date
-from html import unescape
 
 import pytest
 from django.test import Client
@@ -24,33 +22,19 @@ from cehub.contexts.services import (
 )
 from cehub.core.models import AccessAction, AccessEvent
 from cehub.core.roles import Role
-from cehub.people.models import Person, PersonCategory
-from cehub.people.services import PersonDetails, person_create
-
-
-def _text(response: object) -> str:
-    html = response.content.decode()  # type: ignore[attr-defined]
-    return re.sub(r"\s+", " ", unescape(re.sub(r"<[^>]+>", " ", html)))
+from cehub.people.models import Person
+from tests.html import text as page_text
+from tests.people.records import a_child, an_adult
 
 
 @pytest.fixture
 def kayleigh(hub_social_worker: User) -> Person:
-    return person_create(
-        actor=hub_social_worker,
-        details=PersonDetails(
-            category=PersonCategory.CHILD, given_name="Kayleigh", family_name="Brookes"
-        ),
-    )
+    return a_child(hub_social_worker)
 
 
 @pytest.fixture
 def dean(hub_social_worker: User) -> Person:
-    return person_create(
-        actor=hub_social_worker,
-        details=PersonDetails(
-            category=PersonCategory.ADULT, given_name="Dean", family_name="Harker"
-        ),
-    )
+    return an_adult(hub_social_worker)
 
 
 def _link(actor: User, from_node: Node, to_node: Node, relation: Relation, **extra: object) -> None:
@@ -93,7 +77,7 @@ def test_a_place_page_shows_the_address_and_who_is_linked(
         reverse("contexts:location_detail", kwargs={"location_id": flat.pk})
     )
     assert response.status_code == 200
-    text = _text(response)
+    text = page_text(response)
     assert "House or flat of concern" in text
     assert "Flat 3, 14 Mill Lane Northvale" in text and "NV1 2AB" in text
     assert "Being linked is not the same as being involved: check the source and grading." in text
@@ -160,7 +144,7 @@ def test_an_object_page_shows_its_formatted_identifier_and_links(
         reverse("contexts:object_detail", kwargs={"object_id": found.pk})  # type: ignore[attr-defined]
     )
     assert response.status_code == 200
-    text = _text(response)
+    text = page_text(response)
     assert kind in text and identifier in text
     assert (
         f"Kayleigh Brookes was contacted by this {kind.lower()} Child or young person Concern"
@@ -184,7 +168,7 @@ def test_a_group_page_shows_its_members(
     _link(hub_social_worker, kayleigh.node, group.node, Relation.ASSOCIATE)
     response = colleague_client.get(reverse("contexts:group_detail", kwargs={"group_id": group.pk}))
     assert response.status_code == 200
-    text = _text(response)
+    text = page_text(response)
     assert "Mill Lane network" in text and "Organised network" in text
     assert "Dean Harker is part of this group Adult" in text
     assert "A1P" in text and "A – Reliable" in text
@@ -199,7 +183,7 @@ def test_a_group_page_shows_its_members(
 
 def test_a_page_with_nothing_linked_says_so(colleague_client: Client) -> None:
     park = location_find_or_create(kind=LocationKind.PARK, name="Mill Park")
-    text = _text(
+    text = page_text(
         colleague_client.get(reverse("contexts:location_detail", kwargs={"location_id": park.pk}))
     )
     assert "Nothing is linked to this place yet." in text

@@ -14,8 +14,8 @@ from cehub.accounts.models import User
 from cehub.core.roles import Role
 from cehub.meetings.minutes.services import agenda_item_add, meeting_create, meeting_start
 from cehub.meetings.models import AgendaItem, Meeting
-from cehub.people.models import Person, PersonCategory
-from cehub.people.services import PersonDetails, person_create
+from cehub.people.models import Person
+from tests.people.records import a_child
 
 LONDON = ZoneInfo("Europe/London")
 MONDAY = date(2026, 11, 16)
@@ -33,14 +33,9 @@ def officer(make_persona: Callable[..., User]) -> User:
 
 @pytest.fixture
 def child(chair: User) -> Person:
-    return person_create(
-        actor=chair,
-        details=PersonDetails(
-            category=PersonCategory.CHILD,
-            given_name="Kayleigh",
-            family_name="Brookes",
-            date_of_birth=date(2011, 5, 14),
-        ),
+    return a_child(
+        chair,
+        date_of_birth=date(2011, 5, 14),
     )
 
 

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import re
 import uuid
 from collections.abc import Callable
 from datetime import UTC, date, datetime
-from html import unescape
 
 import pytest
 from django.test import Client
@@ -28,38 +26,28 @@ from cehub.people.models import (
     DobPrecision,
     Ethnicity,
     Person,
-    PersonCategory,
     Sex,
 )
-from cehub.people.services import PersonDetails, chronology_record, person_create
+from cehub.people.services import chronology_record
+from tests.html import text as page_text
+from tests.people.records import a_child, an_adult
 
 
 def _url(person: Person) -> str:
     return reverse("people:person_detail", kwargs={"person_id": person.pk})
 
 
-def _text(response: object) -> str:
-    """The page's visible text with whitespace collapsed, for phrase assertions."""
-    html = response.content.decode()  # type: ignore[attr-defined]
-    return re.sub(r"\s+", " ", unescape(re.sub(r"<[^>]+>", " ", html)))
-
-
 @pytest.fixture
 def kayleigh(hub_social_worker: User) -> Person:
-    return person_create(
-        actor=hub_social_worker,
-        details=PersonDetails(
-            category=PersonCategory.CHILD,
-            given_name="Kayleigh",
-            family_name="Brookes",
-            date_of_birth=date(2010, 3, 14),
-            sex=Sex.FEMALE,
-            ethnicity=Ethnicity.MIXED_WHITE_BLACK_CARIBBEAN,
-            disability_send=True,
-            nhs_number="9434765919",
-            care_status=CareStatus.LOOKED_AFTER,
-            known_as=["Kayz"],
-        ),
+    return a_child(
+        hub_social_worker,
+        date_of_birth=date(2010, 3, 14),
+        sex=Sex.FEMALE,
+        ethnicity=Ethnicity.MIXED_WHITE_BLACK_CARIBBEAN,
+        disability_send=True,
+        nhs_number="9434765919",
+        care_status=CareStatus.LOOKED_AFTER,
+        known_as=["Kayz"],
     )
 
 
@@ -86,7 +74,7 @@ def test_a_team_member_sees_identity_summary_and_flags(
 ) -> None:
     response = signed_in(hub_social_worker).get(_url(kayleigh))
     assert response.status_code == 200
-    text = _text(response)
+    text = page_text(response)
     assert "Kayleigh Brookes" in text
     assert "Kayz (known as)" in text
     assert "14 March 2010" in text
@@ -112,7 +100,7 @@ def test_the_chronology_is_newest_first(
         "Partner information received",
         "Concern raised by school",
     ]
-    text = _text(response)
+    text = page_text(response)
     assert text.index("Missing from placement") < text.index("Concern raised by school")
     assert "9 Jan 2026 10:30" in text  # shown in Europe/London (GMT in January)
 
@@ -177,7 +165,7 @@ def test_links_show_relation_source_grading_and_handling_conditions(
         grading=("A", "1", "P"),
     )
     response = signed_in(hub_social_worker).get(_url(kayleigh))
-    text = _text(response)
+    text = page_text(response)
     assert "Being linked is not the same as being involved: check the source and grading." in text
     assert "This person was seen at House or flat of concern, Flat 3, 14 Mill Lane, NV1 2AB" in text
     assert "Partner information recorded" in text
@@ -214,7 +202,7 @@ def test_a_hub_user_from_another_team_gets_the_locked_page_and_a_denied_event(
     client.force_login(colleague)
     response = client.get(_url(kayleigh))
     assert response.status_code == 200
-    text = _text(response)
+    text = page_text(response)
     assert "You do not have a working relationship with this child" in text
     assert "Kayleigh Brookes" in text and "14 March 2010" in text
     # Identity only: nothing from the record.
@@ -238,23 +226,18 @@ def test_a_hub_user_from_another_team_gets_the_locked_page_and_a_denied_event(
 def test_an_adults_record_opens_without_a_relationship(
     make_persona: Callable[..., User], client: Client, hub_social_worker: User
 ) -> None:
-    adult = person_create(
-        actor=hub_social_worker,
-        details=PersonDetails(
-            category=PersonCategory.ADULT,
-            given_name="Dean",
-            family_name="Harker",
-            date_of_birth=date(1990, 1, 1),
-            dob_precision=DobPrecision.YEAR,
-            description="Drives a silver hatchback",
-            aliases=["Deano"],
-        ),
+    adult = an_adult(
+        hub_social_worker,
+        date_of_birth=date(1990, 1, 1),
+        dob_precision=DobPrecision.YEAR,
+        description="Drives a silver hatchback",
+        aliases=["Deano"],
     )
     colleague = make_persona(Role.INTELLIGENCE_OFFICER)
     client.force_login(colleague)
     response = client.get(_url(adult))
     assert response.status_code == 200
-    text = _text(response)
+    text = page_text(response)
     assert "Dean Harker" in text and "Adult" in text
     assert "Date of birth 1990 Year known" in text
     assert "About " in text  # age is approximate when only the year is known

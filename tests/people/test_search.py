@@ -5,7 +5,6 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 from datetime import date
-from typing import Any
 
 import pytest
 from django.test import Client
@@ -21,19 +20,10 @@ from cehub.contexts.services import (
 )
 from cehub.core.models import AccessAction, AccessEvent
 from cehub.core.roles import Role
-from cehub.people.models import Person, PersonCategory
-from cehub.people.services import PersonDetails, person_create
+from cehub.people.models import Person
+from tests.people.records import a_child
 
 SEARCH = "/people/search/"
-
-
-def _child(actor: User | None, given: str, family: str, **details: Any) -> Person:
-    return person_create(
-        actor=actor,
-        details=PersonDetails(
-            category=PersonCategory.CHILD, given_name=given, family_name=family, **details
-        ),
-    )
 
 
 def _form(**fields: str) -> dict[str, str]:
@@ -53,10 +43,8 @@ def _form(**fields: str) -> dict[str, str]:
 
 @pytest.fixture
 def kayleigh(hub_social_worker: User) -> Person:
-    return _child(
+    return a_child(
         hub_social_worker,
-        "Kayleigh",
-        "Brookes",
         date_of_birth=date(2010, 3, 14),
         nhs_number="9434765919",
         known_as=["Kayz"],
@@ -81,8 +69,8 @@ def test_the_search_page_shows_a_form_and_no_results(searcher: Client) -> None:
     assert 'method="post"' in response.content.decode()
 
 
-def test_a_misspelt_name_finds_the_child(searcher: Client, kayleigh: Person) -> None:
-    _child(None, "Marcus", "Ellington")
+def test_a_misspelt_name_finds_thea_child(searcher: Client, kayleigh: Person) -> None:
+    a_child(None, "Marcus", "Ellington")
     response = searcher.post(SEARCH, _form(name="Kayley Brooks"))
     assert response.status_code == 200
     assert _names(response) == ["Kayleigh Brookes"]
@@ -96,15 +84,15 @@ def test_a_misspelt_name_finds_the_child(searcher: Client, kayleigh: Person) -> 
 
 
 @pytest.mark.parametrize("typed", ["Kayz", "little k"])
-def test_a_known_as_name_or_alias_finds_the_child(
+def test_a_known_as_name_or_alias_finds_thea_child(
     searcher: Client, kayleigh: Person, typed: str
 ) -> None:
     response = searcher.post(SEARCH, _form(name=typed))
     assert _names(response) == ["Kayleigh Brookes"]
 
 
-def test_date_of_birth_finds_the_child(searcher: Client, kayleigh: Person) -> None:
-    _child(None, "Marcus", "Ellington", date_of_birth=date(2011, 3, 14))
+def test_date_of_birth_finds_thea_child(searcher: Client, kayleigh: Person) -> None:
+    a_child(None, "Marcus", "Ellington", date_of_birth=date(2011, 3, 14))
     response = searcher.post(
         SEARCH, _form(date_of_birth_day="14", date_of_birth_month="3", date_of_birth_year="2010")
     )
@@ -112,7 +100,7 @@ def test_date_of_birth_finds_the_child(searcher: Client, kayleigh: Person) -> No
     assert response.context["people"][0].reasons == ["Date of birth matches"]
 
 
-def test_an_nhs_number_typed_with_spaces_finds_the_child(
+def test_an_nhs_number_typed_with_spaces_finds_thea_child(
     searcher: Client, kayleigh: Person
 ) -> None:
     response = searcher.post(SEARCH, _form(nhs_number="943 476 5919"))
@@ -183,7 +171,7 @@ def test_a_postcode_with_odd_spacing_finds_the_place_and_who_is_linked(
 def test_a_child_the_team_does_not_work_with_is_found_but_needs_emergency_access(
     searcher: Client,
 ) -> None:
-    other = _child(None, "Jordan", "Mills")
+    other = a_child(None, "Jordan", "Mills")
     response = searcher.post(SEARCH, _form(name="Jordan Mills"))
     assert _names(response) == ["Jordan Mills"]
     assert response.context["people"][0].can_open is False

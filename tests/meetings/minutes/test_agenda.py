@@ -18,8 +18,7 @@ from cehub.intake.services import ConcernSubmission, concern_submit
 from cehub.meetings.minutes.agenda import agenda_window
 from cehub.meetings.minutes.services import meeting_create
 from cehub.meetings.models import ItemKind
-from cehub.people.models import PersonCategory
-from cehub.people.services import PersonDetails, person_create
+from tests.people.records import a_child
 
 LONDON = ZoneInfo("Europe/London")
 
@@ -79,12 +78,7 @@ def test_a_concern_and_a_missing_episode_from_yesterday_are_on_todays_agenda(
     friday_morning = datetime(2026, 11, 13, 10, 0, tzinfo=LONDON)
     with time_machine.travel(friday_morning, tick=False):
         _concern(teacher, "Amy")
-        child = person_create(
-            actor=hub_social_worker,
-            details=PersonDetails(
-                category=PersonCategory.CHILD, given_name="Ben", family_name="Test"
-            ),
-        )
+        child = a_child(hub_social_worker, given_name="Ben", family_name="Test")
         missing_episode_record(
             actor=hub_social_worker,
             person=child,

@@ -16,10 +16,10 @@ from playwright.sync_api import Page, expect
 from cehub.contexts.models import Relation
 from cehub.contexts.services import link_record, phone_find_or_create
 from cehub.core.roles import Role
-from cehub.people.models import BreakGlassGrant, PersonCategory
-from cehub.people.services import PersonDetails, person_create
+from cehub.people.models import BreakGlassGrant
 from tests.e2e.conftest import assert_accessible
 from tests.factories import TEST_PASSWORD, TeamFactory, UserFactory
+from tests.people.records import a_child
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -34,14 +34,9 @@ def test_search_then_emergency_access_then_the_record(page: Page, live_server: o
         team=TeamFactory(),
         totp_secret=secret,
     )
-    child = person_create(
-        actor=creator,
-        details=PersonDetails(
-            category=PersonCategory.CHILD,
-            given_name="Kayleigh",
-            family_name="Brookes",
-            date_of_birth=date(2010, 3, 14),
-        ),
+    child = a_child(
+        creator,
+        date_of_birth=date(2010, 3, 14),
     )
     phone = phone_find_or_create(number="07700 900123")
     link_record(
