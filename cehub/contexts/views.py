@@ -12,28 +12,25 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_http_methods
 
-from cehub.accounts.models import User
 from cehub.core.access import permission_required, request_user
 
 from . import selectors
 from .display import link_rows, object_identifier
-from .models import Node
+from .models import Group, Location, Object
 
 
 def _render_context_page(
     request: HttpRequest,
     template: str,
+    record: Location | Object | Group,
     *,
-    record: object,
-    node: Node,
-    viewer: User,
     this_noun: str,
     extra: dict[str, object] | None = None,
 ) -> HttpResponse:
-    linked = selectors.node_links(viewer=viewer, node=node)
+    linked = selectors.node_links(viewer=request_user(request), node=record.node)
     context = {
         "record": record,
-        "link_rows": link_rows(viewed=node, linked=linked, this_noun=this_noun),
+        "link_rows": link_rows(viewed=record.node, linked=linked, this_noun=this_noun),
         "this_noun": this_noun,
     }
     return render(request, template, {**context, **(extra or {})})
@@ -42,30 +39,21 @@ def _render_context_page(
 @permission_required("contexts.view_context")
 @require_http_methods(["GET"])
 def location_detail(request: HttpRequest, location_id: uuid.UUID) -> HttpResponse:
-    viewer = request_user(request)
-    location = selectors.location_get(viewer=viewer, location_id=location_id)
+    location = selectors.location_get(viewer=request_user(request), location_id=location_id)
     return _render_context_page(
-        request,
-        "contexts/location_detail.html",
-        record=location,
-        node=location.node,
-        viewer=viewer,
-        this_noun="this place",
+        request, "contexts/location_detail.html", location, this_noun="this place"
     )
 
 
 @permission_required("contexts.view_context")
 @require_http_methods(["GET"])
 def object_detail(request: HttpRequest, object_id: uuid.UUID) -> HttpResponse:
-    viewer = request_user(request)
-    found = selectors.object_get(viewer=viewer, object_id=object_id)
+    found = selectors.object_get(viewer=request_user(request), object_id=object_id)
     label, value = object_identifier(found)
     return _render_context_page(
         request,
         "contexts/object_detail.html",
-        record=found,
-        node=found.node,
-        viewer=viewer,
+        found,
         this_noun=f"this {found.get_kind_display().lower()}",
         extra={"identifier_label": label, "identifier": value},
     )
@@ -74,13 +62,7 @@ def object_detail(request: HttpRequest, object_id: uuid.UUID) -> HttpResponse:
 @permission_required("contexts.view_context")
 @require_http_methods(["GET"])
 def group_detail(request: HttpRequest, group_id: uuid.UUID) -> HttpResponse:
-    viewer = request_user(request)
-    group = selectors.group_get(viewer=viewer, group_id=group_id)
+    group = selectors.group_get(viewer=request_user(request), group_id=group_id)
     return _render_context_page(
-        request,
-        "contexts/group_detail.html",
-        record=group,
-        node=group.node,
-        viewer=viewer,
-        this_noun="this group",
+        request, "contexts/group_detail.html", group, this_noun="this group"
     )

@@ -13,29 +13,22 @@ from cehub.people.models import Person, PersonCategory
 from cehub.people.services import PersonDetails, person_create
 
 
-def a_child(
-    actor: User | None, given_name: str = "Kayleigh", family_name: str = "Brookes", **details: Any
+def _person(
+    category: PersonCategory, actor: User | None, given: str, family: str, details: Any
 ) -> Person:
     return person_create(
         actor=actor,
-        details=PersonDetails(
-            category=PersonCategory.CHILD,
-            given_name=given_name,
-            family_name=family_name,
-            **details,
-        ),
+        details=PersonDetails(category=category, given_name=given, family_name=family, **details),
     )
+
+
+def a_child(
+    actor: User | None, given_name: str = "Kayleigh", family_name: str = "Brookes", **details: Any
+) -> Person:
+    return _person(PersonCategory.CHILD, actor, given_name, family_name, details)
 
 
 def an_adult(
     actor: User | None, given_name: str = "Dean", family_name: str = "Harker", **details: Any
 ) -> Person:
-    return person_create(
-        actor=actor,
-        details=PersonDetails(
-            category=PersonCategory.ADULT,
-            given_name=given_name,
-            family_name=family_name,
-            **details,
-        ),
-    )
+    return _person(PersonCategory.ADULT, actor, given_name, family_name, details)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Callable
 from datetime import date
 
@@ -13,14 +12,14 @@ from django.urls import reverse
 from cehub.accounts.models import User
 from cehub.contexts.models import LocationKind, Relation
 from cehub.contexts.services import (
-    link_record,
     location_find_or_create,
     phone_find_or_create,
     vehicle_find_or_create,
 )
 from cehub.core.models import AccessAction, AccessEvent
-from cehub.core.roles import Role
+from cehub.core.roles import HUB_ROLES, Role
 from cehub.people.models import Person
+from tests.contexts.records import a_link
 from tests.people.records import a_child
 
 SEARCH = "/people/search/"
@@ -113,14 +112,7 @@ def test_a_national_phone_number_finds_the_person_linked_to_it(
 ) -> None:
     phone = phone_find_or_create(number="+447700900123")
     assert phone.phone_number == "+447700900123"
-    link_record(
-        from_node=kayleigh.node,
-        to_node=phone.node,
-        relation=Relation.USES,
-        source_type="concern",
-        source_id=uuid.uuid4(),
-        actor=hub_social_worker,
-    )
+    a_link(hub_social_worker, kayleigh.node, phone.node, Relation.USES)
     response = searcher.post(SEARCH, _form(phone="07700 900123"))
     assert _names(response) == ["Kayleigh Brookes"]
     assert response.context["people"][0].reasons == ["Linked to the phone or vehicle"]
@@ -132,13 +124,8 @@ def test_a_lower_case_registration_with_spaces_finds_the_vehicle_and_person(
     searcher: Client, kayleigh: Person, hub_social_worker: User
 ) -> None:
     car = vehicle_find_or_create(registration="AB12CDE", description="Silver hatchback")
-    link_record(
-        from_node=kayleigh.node,
-        to_node=car.node,
-        relation=Relation.SEEN_WITH,
-        source_type="intelligence",
-        source_id=uuid.uuid4(),
-        actor=hub_social_worker,
+    a_link(
+        hub_social_worker, kayleigh.node, car.node, Relation.SEEN_WITH, source_type="intelligence"
     )
     response = searcher.post(SEARCH, _form(vehicle=" ab12  cde "))
     assert response.context["results"].objects == [car]
@@ -153,14 +140,7 @@ def test_a_postcode_with_odd_spacing_finds_the_place_and_who_is_linked(
     elsewhere = location_find_or_create(
         kind=LocationKind.PARK, name="Mill Park", postcode="NV9 9ZZ"
     )
-    link_record(
-        from_node=kayleigh.node,
-        to_node=shop.node,
-        relation=Relation.FREQUENTS,
-        source_type="concern",
-        source_id=uuid.uuid4(),
-        actor=hub_social_worker,
-    )
+    a_link(hub_social_worker, kayleigh.node, shop.node, Relation.FREQUENTS)
     response = searcher.post(SEARCH, _form(postcode="nv 12ab"))
     assert response.context["results"].places == [shop]
     assert elsewhere not in response.context["results"].places
@@ -248,16 +228,7 @@ def test_searching_leaves_nothing_personal_in_the_url(searcher: Client, kayleigh
     assert "Kayleigh Brookes" not in response.content.decode()
 
 
-@pytest.mark.parametrize(
-    "role",
-    [
-        Role.REFERRER,
-        Role.ANALYST,
-        Role.PARTNERSHIP_LEAD,
-        Role.PRIVACY_OFFICER,
-        Role.SYSTEM_ADMINISTRATOR,
-    ],
-)
+@pytest.mark.parametrize("role", [role for role in Role if role not in HUB_ROLES])
 def test_roles_outside_the_hub_cannot_search(
     make_persona: Callable[..., User], client: Client, role: Role, kayleigh: Person
 ) -> None:

@@ -67,6 +67,12 @@ def _audit_meeting_change(actor: User, meeting_id: uuid.UUID, **details: object)
     )
 
 
+def _audit_created(actor: User, object_type: str, object_id: uuid.UUID) -> None:
+    audit_record(
+        action=AccessAction.CREATE, user=actor, object_type=object_type, object_id=object_id
+    )
+
+
 # --- Setting up and the agenda ------------------------------------------------------------
 def meeting_create(*, actor: User, meeting_date: date, chair: User) -> Meeting:
     """Create the day's meeting and snapshot its agenda from the records as they are now."""
@@ -100,9 +106,7 @@ def meeting_create(*, actor: User, meeting_date: date, chair: User) -> Meeting:
             )
             for position, line in enumerate(collect_agenda(meeting_date, start, end), start=1)
         )
-        audit_record(
-            action=AccessAction.CREATE, user=actor, object_type="meeting", object_id=meeting.pk
-        )
+        _audit_created(actor, "meeting", meeting.pk)
     return meeting
 
 
@@ -260,12 +264,7 @@ def action_create(
             created_by=actor,
             created_at=timezone.now(),
         )
-        audit_record(
-            action=AccessAction.CREATE,
-            user=actor,
-            object_type="meeting-action",
-            object_id=action.pk,
-        )
+        _audit_created(actor, "meeting-action", action.pk)
     return action
 
 
@@ -332,10 +331,5 @@ def correction_add(
             recorded_at=timezone.now(),
         )
         kept_wording_record(actor=actor, texts={"meeting.correction": correction.text})
-        audit_record(
-            action=AccessAction.CREATE,
-            user=actor,
-            object_type="meeting-correction",
-            object_id=correction.pk,
-        )
+        _audit_created(actor, "meeting-correction", correction.pk)
     return correction
