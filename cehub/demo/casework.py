@@ -19,6 +19,14 @@ from datetime import UTC, date, datetime, time, timedelta
 from django.utils import timezone
 
 from cehub.accounts.models import Agency, User
+from cehub.cases.casework.services import case_allocate, case_close
+from cehub.cases.disruption.services import disruption_record
+from cehub.cases.missing.services import (
+    MissingEpisodeInput,
+    missing_episode_found,
+    missing_episode_record,
+    return_interview_record,
+)
 from cehub.cases.models import (
     Case,
     CaseNote,
@@ -33,20 +41,9 @@ from cehub.cases.models import (
     NRMReferral,
     PoliceRiskGrade,
 )
-from cehub.cases.note_services import CaseNoteInput, case_note_add, case_note_correct
-from cehub.cases.services import (
-    MissingEpisodeInput,
-    PlanAction,
-    SafetyPlanInput,
-    case_allocate,
-    case_close,
-    disruption_record,
-    missing_episode_found,
-    missing_episode_record,
-    nrm_record,
-    return_interview_record,
-    safety_plan_save,
-)
+from cehub.cases.notes.services import CaseNoteInput, case_note_add, case_note_correct
+from cehub.cases.nrm.services import nrm_record
+from cehub.cases.plans.services import PlanAction, SafetyPlanInput, safety_plan_save
 from cehub.contexts.models import Location, Node, Object, ObjectKind
 from cehub.core.identifiers import normalise_vehicle_registration
 from cehub.intake.models import Concern, ExploitationForm, NextStep

@@ -19,7 +19,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
-from cehub.cases.selectors import person_risk_summary
+from cehub.cases.casework.selectors import person_risk_summary
 from cehub.contexts.views import link_rows
 from cehub.core.access import permission_required, request_user
 from cehub.core.errors import ServiceError

@@ -1,4 +1,5 @@
-"""A child known to the hub practitioner's team, ready to be screened."""
+"""The people every cases test meets: a child known to the hub practitioner's team, the
+team's manager, and the child's case (screened at medium and allocated to the practitioner)."""
 
 from __future__ import annotations
 
@@ -8,9 +9,11 @@ from datetime import date
 import pytest
 
 from cehub.accounts.models import User
+from cehub.cases.models import Case
 from cehub.core.roles import Role
 from cehub.people.models import Person, PersonCategory
 from cehub.people.services import PersonDetails, person_create
+from tests.cases.opening import open_case
 
 
 @pytest.fixture
@@ -36,3 +39,8 @@ def child(hub_social_worker: User) -> Person:
             nhs_number="943 476 5919",
         ),
     )
+
+
+@pytest.fixture
+def case(hub_social_worker: User, hub_manager: User, child: Person) -> Case:
+    return open_case(hub_social_worker, hub_manager, child)

@@ -1,0 +1,52 @@
+"""The flag on a child who goes missing often, and the return interview deadline."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from cehub.accounts.models import User
+from cehub.cases.casework.selectors import person_risk_summary
+from cehub.cases.missing.selectors import interview_status
+from cehub.cases.missing.services import MissingEpisodeInput, missing_episode_record
+from cehub.cases.models import PoliceRiskGrade
+from cehub.people.models import Person
+
+pytestmark = pytest.mark.django_db
+
+
+def test_three_missing_episodes_in_thirty_days_raise_the_flag(
+    hub_social_worker: User, child: Person
+) -> None:
+    now = timezone.now()
+    for days_ago in (25, 12):
+        missing_episode_record(
+            actor=hub_social_worker,
+            person=child,
+            data=MissingEpisodeInput(
+                missing_from=now - timedelta(days=days_ago),
+                reported_at=now - timedelta(days=days_ago),
+                found_at=now - timedelta(days=days_ago - 1),
+                police_risk_grade=PoliceRiskGrade.MEDIUM,
+            ),
+        )
+    assert not person_risk_summary(viewer=hub_social_worker, person=child).missing_flag
+    episode = missing_episode_record(
+        actor=hub_social_worker,
+        person=child,
+        data=MissingEpisodeInput(
+            missing_from=now - timedelta(hours=30),
+            reported_at=now - timedelta(hours=29),
+            found_at=now - timedelta(hours=4),
+            police_risk_grade=PoliceRiskGrade.HIGH,
+        ),
+    )
+    summary = person_risk_summary(viewer=hub_social_worker, person=child)
+    assert summary.missing_flag
+    assert summary.missing_recent == 3
+    status = interview_status(episode)
+    assert status is not None
+    assert status.state == "due"
+    assert status.text.startswith("Due in 2 days 19 hours")
