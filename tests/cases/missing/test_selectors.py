@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
+import yaml
 from django.utils import timezone
+from pytest_django.fixtures import Settings
 
 from cehub.accounts.models import User
 from cehub.cases.casework.selectors import person_risk_summary
 from cehub.cases.missing.selectors import interview_status
 from cehub.cases.missing.services import MissingEpisodeInput, missing_episode_record
 from cehub.cases.models import PoliceRiskGrade
+from cehub.core.deadlines import DEFAULT_PRACTICE_RULES
 from cehub.people.models import Person
 
 pytestmark = pytest.mark.django_db
@@ -50,3 +54,27 @@ def test_three_missing_episodes_in_thirty_days_raise_the_flag(
     assert status is not None
     assert status.state == "due"
     assert status.text.startswith("Due in 2 days 19 hours")
+
+
+def test_the_flag_follows_the_partnerships_practice_rules(
+    hub_social_worker: User, child: Person, settings: Settings, tmp_path: Path
+) -> None:
+    now = timezone.now()
+    missing_episode_record(
+        actor=hub_social_worker,
+        person=child,
+        data=MissingEpisodeInput(
+            missing_from=now - timedelta(days=40),
+            reported_at=now - timedelta(days=40),
+            found_at=now - timedelta(days=39),
+            police_risk_grade=PoliceRiskGrade.MEDIUM,
+        ),
+    )
+    assert not person_risk_summary(viewer=hub_social_worker, person=child).missing_flag
+    rules = yaml.safe_load(DEFAULT_PRACTICE_RULES.read_text(encoding="utf-8"))
+    rules["missing_flag"].update(episodes=1, window={"days": 60})
+    local = tmp_path / "local-practice-v1.yaml"
+    local.write_text(yaml.safe_dump(rules), encoding="utf-8")
+    settings.CEHUB_PRACTICE_RULES_FILE = local
+    summary = person_risk_summary(viewer=hub_social_worker, person=child)
+    assert (summary.missing_flag, summary.missing_recent) == (True, 1)

@@ -253,6 +253,23 @@ def test_a_note_of_only_spaces_is_empty(
     _nothing_written()
 
 
+def test_every_rule_a_note_breaks_is_shown_at_once(
+    signed_in: Callable[[User], Client], hub_social_worker: User, case: Case
+) -> None:
+    now = datetime(2026, 3, 27, 10, 0, tzinfo=LONDON)
+    with time_machine.travel(now, tick=False):
+        response = signed_in(hub_social_worker).post(
+            _url("case_note_new", case),
+            _form(**date_fields("contact_date", now.date()), contact_time="10:05", child_seen=""),
+        )
+    assert response.status_code == 200
+    assert error_summary(response) == [
+        "The time of the contact must be in the past",
+        "Select whether the child was seen",
+    ]
+    _nothing_written()
+
+
 def test_the_contact_cannot_be_in_the_future(
     signed_in: Callable[[User], Client], hub_social_worker: User, case: Case
 ) -> None:
