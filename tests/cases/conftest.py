@@ -12,8 +12,7 @@ from cehub.accounts.models import User
 from cehub.cases.models import Case
 from cehub.core.roles import Role
 from cehub.people.models import Person, PersonCategory
-from cehub.people.services import PersonDetails, person_create
-from tests.cases.opening import open_case
+from tests.cases.records import new_person, open_case
 
 
 @pytest.fixture
@@ -29,16 +28,15 @@ def hub_manager(make_persona: Callable[..., User], hub_social_worker: User) -> U
 
 @pytest.fixture
 def child(hub_social_worker: User) -> Person:
-    return person_create(
-        actor=hub_social_worker,
-        details=PersonDetails(
-            category=PersonCategory.CHILD,
-            given_name="Kayleigh",
-            family_name="Brookes",
-            date_of_birth=date(2011, 5, 14),
-            nhs_number="943 476 5919",
-        ),
+    return new_person(
+        hub_social_worker, "Kayleigh", "Brookes", date(2011, 5, 14), nhs_number="943 476 5919"
     )
+
+
+@pytest.fixture
+def adult(hub_social_worker: User) -> Person:
+    """An adult the hub is concerned about (a target for disruption, never a missing child)."""
+    return new_person(hub_social_worker, "Darren", "Cole", category=PersonCategory.ADULT)
 
 
 @pytest.fixture

@@ -13,14 +13,12 @@ from django.db import transaction
 from django.http import Http404
 from django.utils import timezone
 
-from cehub.cases.access import chronology_add, lock_case, require
+from cehub.cases.access import lock_versioned, log_case_work, require
 from cehub.cases.models import Case, CaseLevelChange, CaseStatus, ClosureOutcome
-from cehub.core.audit import audit_record
 from cehub.core.deadlines import review_due
 from cehub.core.errors import ServiceError
 from cehub.core.models import AccessAction
 from cehub.core.roles import Role
-from cehub.language.services import kept_wording_record
 from cehub.people.models import Person, TeamAccessReason
 from cehub.people.services import team_access_grant
 
@@ -39,31 +37,28 @@ def _live_case(person: Person) -> Case | None:
     )
 
 
-def _level_recorded(
-    *, actor: User, case: Case, previous: str, screening: Screening, when: datetime
+def _take_level(
+    *,
+    actor: User,
+    case: Case,
+    level: str,
+    screening: Screening,
+    status: str,
+    review_from: datetime | None = None,
 ) -> None:
-    """The case's level after a screening: its history, and the chronology when it moved."""
+    """The (locked) case takes a screening's level, and a new review date when the screening
+    is new; its level history, the chronology when the level moved, the access-log event."""
+    previous, now = case.level, timezone.now()
+    case.level = level
+    if review_from is not None:
+        case.review_due_at = review_due(review_from)
+    case.version += 1
+    case.save()
     CaseLevelChange.objects.create(
-        case=case, level=case.level, screening=screening, changed_at=when, changed_by=actor
+        case=case, level=level, screening=screening, changed_at=now, changed_by=actor
     )
-    if previous != case.level:
-        chronology_add(
-            person=case.person,
-            actor=actor,
-            summary=f"Case level changed from {previous} to {case.level}",
-            source="case",
-            source_id=case.pk,
-        )
-
-
-def _audit_case(actor: User, case: Case, action: AccessAction, status: str | None = None) -> None:
-    audit_record(
-        action=action,
-        user=actor,
-        object_type="case",
-        object_id=case.pk,
-        details={"status": status} if status else None,
-    )
+    moved = f"Case level changed from {previous} to {level}" if previous != level else None
+    log_case_work(actor, case.person, "case", case.pk, moved, details={"status": status})
 
 
 # --- Following the screenings ----------------------------------------------------------------
@@ -81,29 +76,26 @@ def case_open_or_update(*, actor: User, person: Person, level: str, screening: S
                 opened_by=actor,
                 review_due_at=review_due(now),
             )
-            chronology_add(
-                person=person,
-                actor=actor,
-                summary=f"Hub case opened at level {level}, waiting for allocation",
-                source="case",
-                source_id=case.pk,
-            )
             CaseLevelChange.objects.create(
                 case=case, level=level, screening=screening, changed_at=now, changed_by=actor
             )
-            _audit_case(actor, case, AccessAction.CREATE)
+            opened = f"Hub case opened at level {level}, waiting for allocation"
+            log_case_work(actor, person, "case", case.pk, opened, action=AccessAction.CREATE)
             return case
-        previous = case.level
-        case.level, case.review_due_at = level, review_due(now)
         if case.status == CaseStatus.STEPPED_DOWN:
+            # A new screening at medium or high brings a stepped-down case back to the hub.
             case.closure_outcome, case.closure_reason = "", ""
             case.status = (
                 CaseStatus.OPEN if case.allocated_worker_id else CaseStatus.AWAITING_ALLOCATION
             )
-        case.version += 1
-        case.save()
-        _level_recorded(actor=actor, case=case, previous=previous, screening=screening, when=now)
-        _audit_case(actor, case, AccessAction.UPDATE, "rescreened")
+        _take_level(
+            actor=actor,
+            case=case,
+            level=level,
+            screening=screening,
+            status="rescreened",
+            review_from=now,
+        )
     return case
 
 
@@ -112,33 +104,31 @@ def case_rescreened_below_threshold(
 ) -> None:
     """A child with a live case re-screened at none or low: the case keeps going (closing it
     is a decision), but its level and review date follow the screening."""
-    now = timezone.now()
     with transaction.atomic():
         case = _live_case(person)
-        if case is None:
-            return
-        previous = case.level
-        case.level, case.review_due_at = level, review_due(now)
-        case.version += 1
-        case.save(update_fields=["level", "review_due_at", "version"])
-        _level_recorded(actor=actor, case=case, previous=previous, screening=screening, when=now)
-        _audit_case(actor, case, AccessAction.UPDATE, "rescreened")
+        if case is not None:
+            _take_level(
+                actor=actor,
+                case=case,
+                level=level,
+                screening=screening,
+                status="rescreened",
+                review_from=timezone.now(),
+            )
 
 
 def case_level_follow_screening(*, actor: User, screening: Screening) -> None:
     """A manager agreed a lower level: the live case (if any) takes it."""
     with transaction.atomic():
         case = _live_case(screening.person)
-        if case is None:
-            return
-        previous = case.level
-        case.level = screening.final_level
-        case.version += 1
-        case.save(update_fields=["level", "version"])
-        _level_recorded(
-            actor=actor, case=case, previous=previous, screening=screening, when=timezone.now()
-        )
-        _audit_case(actor, case, AccessAction.UPDATE, "lower level agreed")
+        if case is not None:
+            _take_level(
+                actor=actor,
+                case=case,
+                level=screening.final_level,
+                screening=screening,
+                status="lower level agreed",
+            )
 
 
 # --- Allocation and closure ------------------------------------------------------------------
@@ -155,7 +145,7 @@ def case_allocate(
             "This worker is not in a team: ask an administrator to add them", "worker"
         )
     with transaction.atomic():
-        case = lock_case(case, expected_version)
+        case = lock_versioned(case, expected_version)
         if case.status == CaseStatus.CLOSED:
             raise ServiceError("This case is closed")
         case.allocated_worker, case.allocated_team = worker, worker.team
@@ -163,14 +153,10 @@ def case_allocate(
         case.version += 1
         case.save()
         team_access_grant(person=case.person, team=worker.team, reason=TeamAccessReason.ALLOCATION)
-        chronology_add(
-            person=case.person,
-            actor=actor,
-            summary=f"Case allocated to {worker.full_name}",
-            source="case",
-            source_id=case.pk,
+        allocated = f"Case allocated to {worker.full_name}"
+        log_case_work(
+            actor, case.person, "case", case.pk, allocated, details={"status": "allocated"}
         )
-        _audit_case(actor, case, AccessAction.UPDATE, "allocated")
     return case
 
 
@@ -191,7 +177,7 @@ def case_close(
         raise ServiceError("Give the reasons for closing the case", "reason")
     ended = "stepped down" if step_down else "closed"
     with transaction.atomic():
-        case = lock_case(case, expected_version)
+        case = lock_versioned(case, expected_version)
         if case.status == CaseStatus.CLOSED:
             raise ServiceError("This case is already closed")
         case.status = CaseStatus.STEPPED_DOWN if step_down else CaseStatus.CLOSED
@@ -200,13 +186,13 @@ def case_close(
             case.closed_at = timezone.now()
         case.version += 1
         case.save()
-        chronology_add(
-            person=case.person,
-            actor=actor,
-            summary=f"Case {ended}: {ClosureOutcome(outcome).label}",
-            source="case",
-            source_id=case.pk,
+        log_case_work(
+            actor,
+            case.person,
+            "case",
+            case.pk,
+            f"Case {ended}: {ClosureOutcome(outcome).label}",
+            details={"status": ended},
+            wording={"case.closure_reason": case.closure_reason},
         )
-        kept_wording_record(actor=actor, texts={"case.closure_reason": case.closure_reason})
-        _audit_case(actor, case, AccessAction.UPDATE, ended)
     return case

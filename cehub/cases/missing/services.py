@@ -12,21 +12,19 @@ import csv
 import io
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 from django.http import Http404
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
-from cehub.cases.access import chronology_add, require
+from cehub.cases.access import lock_versioned, log_case_work, require
 from cehub.cases.models import InterviewAcceptance, MissingEpisode, PoliceRiskGrade
-from cehub.core.audit import audit_record
 from cehub.core.deadlines import return_interview_due
-from cehub.core.errors import ConflictError, Problem, ServiceError
+from cehub.core.errors import Problem, ServiceError
 from cehub.core.identifiers import InvalidIdentifier, normalise_nhs_number
 from cehub.core.models import AccessAction
-from cehub.language.services import kept_wording_record
 from cehub.people.access import can_open_record
 from cehub.people.models import ChronologyKind, Person, PersonCategory
 
@@ -78,15 +76,16 @@ def _problems(data: MissingEpisodeInput) -> list[Problem]:
     return problems
 
 
-def _audit_episode(
-    actor: User, episode: MissingEpisode, action: AccessAction, status: str | None = None
-) -> None:
-    audit_record(
-        action=action,
-        user=actor,
-        object_type="missing-episode",
-        object_id=episode.pk,
-        details={"status": status} if status else None,
+def _log(actor: User, episode: MissingEpisode, summary: str, when: datetime, **how: Any) -> None:
+    log_case_work(
+        actor,
+        episode.person,
+        "missing-episode",
+        episode.pk,
+        summary,
+        kind=ChronologyKind.MISSING,
+        when=when,
+        **how,
     )
 
 
@@ -106,17 +105,14 @@ def _create(actor: User, person: Person, data: MissingEpisodeInput) -> MissingEp
         recorded_by=actor,
         recorded_at=timezone.now(),
     )
-    chronology_add(
-        person=person,
-        actor=actor,
-        summary="Missing episode: " + ("found and safe" if data.found_at else "still missing"),
-        source="missing-episode",
-        source_id=episode.pk,
-        kind=ChronologyKind.MISSING,
-        when=data.missing_from,
+    _log(
+        actor,
+        episode,
+        "Missing episode: " + ("found and safe" if data.found_at else "still missing"),
+        data.missing_from,
+        action=AccessAction.CREATE,
+        wording={"missing.harm_disclosed": episode.harm_disclosed},
     )
-    kept_wording_record(actor=actor, texts={"missing.harm_disclosed": episode.harm_disclosed})
-    _audit_episode(actor, episode, AccessAction.CREATE)
     return episode
 
 
@@ -132,13 +128,6 @@ def missing_episode_record(
         return _create(actor, person, data)
 
 
-def _lock_episode(episode: MissingEpisode, expected_version: int | None) -> MissingEpisode:
-    locked = MissingEpisode.objects.select_for_update().get(pk=episode.pk)
-    if expected_version is not None and locked.version != expected_version:
-        raise ConflictError(EPISODE_CHANGED)
-    return locked
-
-
 def missing_episode_found(
     *,
     actor: User,
@@ -152,7 +141,7 @@ def missing_episode_found(
     """The child is found and safe: the return interview clock starts."""
     require(actor, "cases.record_missing", episode.person)
     with transaction.atomic():
-        episode = _lock_episode(episode, expected_version)
+        episode = lock_versioned(episode, expected_version, EPISODE_CHANGED)
         if episode.found_at is not None:
             raise ServiceError("This episode already records when the child was found", "found_at")
         if problems := _found_problems(episode.missing_from, found_at, timezone.now()):
@@ -162,17 +151,14 @@ def missing_episode_found(
         episode.harm_disclosed = harm_disclosed.strip() or episode.harm_disclosed
         episode.version += 1
         episode.save()
-        chronology_add(
-            person=episode.person,
-            actor=actor,
-            summary="Found after a missing episode",
-            source="missing-episode",
-            source_id=episode.pk,
-            kind=ChronologyKind.MISSING,
-            when=found_at,
+        _log(
+            actor,
+            episode,
+            "Found after a missing episode",
+            found_at,
+            details={"status": "found"},
+            wording={"missing.harm_disclosed": harm_disclosed.strip()},
         )
-        kept_wording_record(actor=actor, texts={"missing.harm_disclosed": harm_disclosed.strip()})
-        _audit_episode(actor, episode, AccessAction.UPDATE, "found")
     return episode
 
 
@@ -214,26 +200,21 @@ def return_interview_record(
     if problems := _interview_problems(episode, offered_at, acceptance, completed_at):
         raise ServiceError.of(problems)
     with transaction.atomic():
-        episode = _lock_episode(episode, expected_version)
+        episode = lock_versioned(episode, expected_version, EPISODE_CHANGED)
         episode.interview_offered_at, episode.interview_acceptance = offered_at, acceptance
         episode.interview_completed_at = completed_at
         episode.interview_by, episode.interview_summary = interview_by.strip(), summary.strip()
         episode.version += 1
         episode.save()
         outcome = "completed" if completed_at else InterviewAcceptance(acceptance).label.lower()
-        chronology_add(
-            person=episode.person,
-            actor=actor,
-            summary=f"Return home interview {outcome}",
-            source="missing-episode",
-            source_id=episode.pk,
-            kind=ChronologyKind.MISSING,
-            when=completed_at or offered_at,
+        _log(
+            actor,
+            episode,
+            f"Return home interview {outcome}",
+            completed_at or offered_at,
+            details={"status": "interview"},
+            wording={"missing.interview_summary": episode.interview_summary},
         )
-        kept_wording_record(
-            actor=actor, texts={"missing.interview_summary": episode.interview_summary}
-        )
-        _audit_episode(actor, episode, AccessAction.UPDATE, "interview")
     return episode
 
 

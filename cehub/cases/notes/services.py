@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from django.db import transaction
 from django.utils import timezone
 
-from cehub.cases.access import chronology_add, require
+from cehub.cases.access import log_case_work, require
 from cehub.cases.models import (
     NOTE_CORRECTION_REASON_MAX_LENGTH,
     NOTE_MAX_LENGTH,
@@ -25,10 +25,8 @@ from cehub.cases.models import (
     CaseNoteKind,
     CaseStatus,
 )
-from cehub.core.audit import audit_record
 from cehub.core.errors import Problem, ServiceError
 from cehub.core.models import AccessAction
-from cehub.language.services import kept_wording_record
 from cehub.people.models import ChronologyKind
 
 if TYPE_CHECKING:
@@ -135,28 +133,21 @@ def _create(
         corrects=corrects,
         correction_reason=reason,
     )
-    texts = {"case_note.text": row.text}
+    wording = {"case_note.text": row.text}
     if reason:
-        texts["case_note.correction_reason"] = reason
-    kept_wording_record(actor=actor, texts=texts)
-    chronology_add(
-        person=locked.person,
-        actor=actor,
-        summary=f"Case note{' corrected' if corrects else ''}: {kind_words(row.kind)}",
-        source="case-note",
-        source_id=row.pk,
+        wording["case_note.correction_reason"] = reason
+    details = {"kind": row.kind, **({"status": "correction"} if corrects else {})}
+    log_case_work(
+        actor,
+        locked.person,
+        "case-note",
+        row.pk,
+        f"Case note{' corrected' if corrects else ''}: {kind_words(row.kind)}",
+        action=AccessAction.CREATE,
+        details=details,
         kind=ChronologyKind.NOTE,
         when=row.contact_at,
-    )
-    details: dict[str, str] = {"kind": row.kind}
-    if corrects is not None:
-        details["status"] = "correction"
-    audit_record(
-        action=AccessAction.CREATE,
-        user=actor,
-        object_type="case-note",
-        object_id=row.pk,
-        details=details,
+        wording=wording,
     )
     return row
 

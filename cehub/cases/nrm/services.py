@@ -8,11 +8,9 @@ from typing import TYPE_CHECKING
 from django.db import transaction
 from django.utils import timezone
 
-from cehub.cases.access import chronology_add, require
+from cehub.cases.access import log_case_work, require
 from cehub.cases.models import NRMDecision, NRMReferral
-from cehub.core.audit import audit_record
 from cehub.core.errors import Problem, ServiceError
-from cehub.core.models import AccessAction
 from cehub.people.models import ChronologyKind, Person
 
 if TYPE_CHECKING:
@@ -81,17 +79,14 @@ def nrm_record(
         referral.conclusive_grounds_on = conclusive_grounds_on
         referral.guardian_allocated_on = guardian_allocated_on
         referral.save()
-        chronology_add(
-            person=person,
-            actor=actor,
-            summary="National Referral Mechanism: "
+        log_case_work(
+            actor,
+            person,
+            "nrm",
+            referral.pk,
+            "National Referral Mechanism: "
             f"reasonable grounds {NRMDecision(reasonable_grounds).label.lower()}, "
             f"conclusive grounds {NRMDecision(conclusive_grounds).label.lower()}",
-            source="nrm",
-            source_id=referral.pk,
             kind=ChronologyKind.NRM,
-        )
-        audit_record(
-            action=AccessAction.UPDATE, user=actor, object_type="nrm", object_id=referral.pk
         )
     return referral

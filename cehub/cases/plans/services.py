@@ -9,12 +9,10 @@ from typing import TYPE_CHECKING
 from django.db import transaction
 from django.utils import timezone
 
-from cehub.cases.access import chronology_add, require
+from cehub.cases.access import log_case_work, require
 from cehub.cases.models import Case, CaseStatus, SafetyPlan, SafetyPlanAction
-from cehub.core.audit import audit_record
 from cehub.core.errors import ConflictError, Problem, ServiceError
 from cehub.core.models import AccessAction
-from cehub.language.services import kept_wording_record
 from cehub.people.models import ChronologyKind
 
 if TYPE_CHECKING:
@@ -103,10 +101,6 @@ def safety_plan_save(
             created_at=timezone.now(),
             **{name: getattr(plan, name).strip() for name in TEXT_PARTS},
         )
-        kept_wording_record(
-            actor=actor,
-            texts={f"safety_plan.{name}": getattr(row, name) for name in TEXT_PARTS},
-        )
         SafetyPlanAction.objects.bulk_create(
             SafetyPlanAction(
                 plan=row,
@@ -117,15 +111,14 @@ def safety_plan_save(
             )
             for a in plan.actions
         )
-        chronology_add(
-            person=case.person,
-            actor=actor,
-            summary=f"Safety plan version {row.version_number} written",
-            source="safety-plan",
-            source_id=row.pk,
+        log_case_work(
+            actor,
+            case.person,
+            "safety-plan",
+            row.pk,
+            f"Safety plan version {row.version_number} written",
+            action=AccessAction.CREATE,
             kind=ChronologyKind.PLAN,
-        )
-        audit_record(
-            action=AccessAction.CREATE, user=actor, object_type="safety-plan", object_id=row.pk
+            wording={f"safety_plan.{name}": getattr(row, name) for name in TEXT_PARTS},
         )
     return row

@@ -19,12 +19,10 @@ from cehub.cases.casework.services import case_allocate
 from cehub.cases.models import Case, CaseStatus, ClosureOutcome
 from cehub.core.models import AccessAction, AccessEvent
 from cehub.core.roles import Role
-from cehub.people.models import Person, PersonCategory
-from cehub.people.services import PersonDetails, person_create
+from cehub.people.models import Person
 from cehub.screening.models import Screening
-from cehub.screening.services import screening_record
 from tests.browser import assert_accessible, sign_in
-from tests.cases.opening import SIGN, screen
+from tests.cases.records import new_person, screen, screen_lowered
 from tests.html import error_summary
 from tests.html import text as page_text
 
@@ -251,15 +249,7 @@ def test_the_allocation_queue_puts_high_first(
     hub_manager: User,
     case: Case,
 ) -> None:
-    second = person_create(
-        actor=hub_social_worker,
-        details=PersonDetails(
-            category=PersonCategory.CHILD,
-            given_name="Jayden",
-            family_name="Okoro",
-            date_of_birth=date(2010, 2, 1),
-        ),
-    )
+    second = new_person(hub_social_worker, "Jayden", "Okoro", date(2010, 2, 1))
     screen(hub_social_worker, second, high=True)
     text = page_text(signed_in(hub_manager).get(reverse("cases:allocation_queue")))
     assert "2 cases waiting to be allocated" in text
@@ -396,25 +386,9 @@ def test_the_manager_pages_in_a_browser_are_accessible(
         agency=worker.agency,
         totp_secret=secret,
     )
-    kayleigh = person_create(
-        actor=worker,
-        details=PersonDetails(
-            category=PersonCategory.CHILD,
-            given_name="Kayleigh",
-            family_name="Brookes",
-            date_of_birth=date(2011, 5, 14),
-        ),
-    )
+    kayleigh = new_person(worker, "Kayleigh", "Brookes", date(2011, 5, 14))
     screen(worker, kayleigh)
-    lowered = screening_record(
-        actor=worker,
-        person=kayleigh,
-        answers=[SIGN],
-        disclosure=False,
-        final_level="low",
-        rationale="A single episode and the family acted at once",
-        advice_given="Safety advice to her parents",
-    )
+    lowered = screen_lowered(worker, kayleigh)
     case = Case.objects.get(person=kayleigh)
     base = str(live_server)
 

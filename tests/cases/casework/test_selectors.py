@@ -10,9 +10,8 @@ from django.http import Http404
 from cehub.accounts.models import User
 from cehub.cases.casework.selectors import allocation_queue, person_risk_summary
 from cehub.core.roles import Role
-from cehub.people.models import Person, PersonCategory
-from cehub.people.services import PersonDetails, person_create
-from tests.cases.opening import screen
+from cehub.people.models import Person
+from tests.cases.records import new_person, screen
 
 pytestmark = pytest.mark.django_db
 
@@ -20,15 +19,7 @@ pytestmark = pytest.mark.django_db
 def test_allocation_queue_puts_high_before_medium_then_oldest(
     hub_social_worker: User, hub_manager: User
 ) -> None:
-    people = [
-        person_create(
-            actor=hub_social_worker,
-            details=PersonDetails(
-                category=PersonCategory.CHILD, given_name=name, family_name="Test"
-            ),
-        )
-        for name in ("Amy", "Ben", "Cal")
-    ]
+    people = [new_person(hub_social_worker, name, "Test") for name in ("Amy", "Ben", "Cal")]
     screen(hub_social_worker, people[0])
     screen(hub_social_worker, people[1], high=True)
     screen(hub_social_worker, people[2])

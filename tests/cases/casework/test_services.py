@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from cehub.accounts.models import User
-from cehub.cases.casework import services
+from cehub.cases import access
 from cehub.cases.casework.services import (
     case_level_follow_screening,
     case_open_or_update,
@@ -18,9 +18,8 @@ from cehub.cases.casework.services import (
 from cehub.cases.models import Case, CaseLevelChange
 from cehub.core.models import AccessAction, AccessEvent
 from cehub.people.models import ChronologyEntry, ChronologyKind, Person
-from cehub.screening.models import Screening
 from cehub.screening.services import screening_record
-from tests.cases.opening import SIGN, screen
+from tests.cases.records import screen, screen_lowered
 
 pytestmark = pytest.mark.django_db
 
@@ -53,20 +52,7 @@ def break_the_access_log(monkeypatch: pytest.MonkeyPatch) -> Callable[[], None]:
     def fail(**kwargs: Any) -> None:
         raise AccessLogDownError
 
-    return lambda: monkeypatch.setattr(services, "audit_record", fail)
-
-
-def _lowered(worker: User, person: Person) -> Screening:
-    """A screening whose assessor chose low, below the computed medium (waiting to be agreed)."""
-    return screening_record(
-        actor=worker,
-        person=person,
-        answers=[SIGN],
-        disclosure=False,
-        final_level="low",
-        rationale="A single episode and the family acted at once",
-        advice_given="Safety advice to her parents",
-    )
+    return lambda: monkeypatch.setattr(access, "audit_record", fail)
 
 
 # --- A new screening at medium or high ---------------------------------------------------------
@@ -150,7 +136,7 @@ def test_a_rescreening_is_undone_when_the_access_log_fails(
 def test_an_agreed_lower_level_is_on_the_chronology_and_the_access_log(
     hub_social_worker: User, hub_manager: User, child: Person
 ) -> None:
-    lowered = _lowered(hub_social_worker, child)
+    lowered = screen_lowered(hub_social_worker, child)
     case = Case.objects.get(person=child)
     assert case.level == "medium"  # the computed level stands until a manager agrees
     case_level_follow_screening(actor=hub_manager, screening=lowered)
@@ -169,7 +155,7 @@ def test_an_agreed_lower_level_is_undone_when_the_access_log_fails(
     child: Person,
     break_the_access_log: Callable[[], None],
 ) -> None:
-    lowered = _lowered(hub_social_worker, child)
+    lowered = screen_lowered(hub_social_worker, child)
     case = Case.objects.get(person=child)
     break_the_access_log()
     with pytest.raises(AccessLogDownError):

@@ -20,22 +20,11 @@ from cehub.contexts.models import LocationKind
 from cehub.contexts.services import location_find_or_create, vehicle_find_or_create
 from cehub.core.models import AccessAction, AccessEvent
 from cehub.core.roles import Role
-from cehub.people.models import Person, PersonCategory
-from cehub.people.services import PersonDetails, person_create
+from cehub.people.models import Person
 from tests.html import date_fields
 from tests.html import text as page_text
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def adult(hub_social_worker: User) -> Person:
-    return person_create(
-        actor=hub_social_worker,
-        details=PersonDetails(
-            category=PersonCategory.ADULT, given_name="Darren", family_name="Cole"
-        ),
-    )
 
 
 # --- Disruption ----------------------------------------------------------------------------

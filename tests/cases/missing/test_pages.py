@@ -16,12 +16,11 @@ from django.urls import reverse
 from django.utils import timezone
 
 from cehub.accounts.models import User
-from cehub.cases.missing.services import MissingEpisodeInput, missing_episode_record
 from cehub.cases.models import InterviewAcceptance, MissingEpisode, PoliceRiskGrade
 from cehub.core.models import AccessAction, AccessEvent
 from cehub.core.roles import Role
-from cehub.people.models import Person, PersonCategory
-from cehub.people.services import PersonDetails, person_create
+from cehub.people.models import Person
+from tests.cases.records import record_episode
 from tests.html import date_fields
 from tests.html import text as page_text
 
@@ -63,21 +62,6 @@ def _new_url(person: Person) -> str:
 
 def _detail_url(episode: MissingEpisode) -> str:
     return reverse("cases:missing_detail", kwargs={"episode_id": episode.pk})
-
-
-def _record(
-    user: User, child: Person, missing: datetime, found: datetime | None = None
-) -> MissingEpisode:
-    return missing_episode_record(
-        actor=user,
-        person=child,
-        data=MissingEpisodeInput(
-            missing_from=missing,
-            reported_at=missing + timedelta(hours=1),
-            found_at=found,
-            police_risk_grade=PoliceRiskGrade.HIGH,
-        ),
-    )
 
 
 # --- Recording an episode ------------------------------------------------------------------
@@ -124,7 +108,7 @@ def test_the_deadline_reads_in_words_as_time_passes(
 ) -> None:
     found = NOW - timedelta(hours=5)
     with time_machine.travel(NOW, tick=False):
-        episode = _record(hub_social_worker, child, NOW - timedelta(hours=20), found)
+        episode = record_episode(hub_social_worker, child, NOW - timedelta(hours=20), found)
         client.force_login(hub_social_worker)
         assert "Due in 2 days 19 hours" in page_text(client.get(_detail_url(episode)))
     with time_machine.travel(NOW + timedelta(days=2, hours=16), tick=False):
@@ -276,14 +260,8 @@ def test_a_date_in_the_future_is_refused(
 
 
 def test_missing_episodes_are_for_children(
-    signed_in: Callable[[User], Client], hub_social_worker: User
+    signed_in: Callable[[User], Client], hub_social_worker: User, adult: Person
 ) -> None:
-    adult = person_create(
-        actor=hub_social_worker,
-        details=PersonDetails(
-            category=PersonCategory.ADULT, given_name="Darren", family_name="Cole"
-        ),
-    )
     now = timezone.now()
     response = signed_in(hub_social_worker).post(
         _new_url(adult),
@@ -316,7 +294,7 @@ def test_marking_found_starts_the_72_hour_clock(
     client: Client, hub_social_worker: User, child: Person
 ) -> None:
     with time_machine.travel(NOW, tick=False):
-        episode = _record(hub_social_worker, child, NOW - timedelta(days=1))
+        episode = record_episode(hub_social_worker, child, NOW - timedelta(days=1))
         client.force_login(hub_social_worker)
         page = client.get(_detail_url(episode))
         assert "Not found yet" in page_text(page)
@@ -344,7 +322,7 @@ def test_found_before_missing_on_the_found_form(
     signed_in: Callable[[User], Client], hub_social_worker: User, child: Person
 ) -> None:
     missing = timezone.now() - timedelta(hours=3)
-    episode = _record(hub_social_worker, child, missing)
+    episode = record_episode(hub_social_worker, child, missing)
     response = signed_in(hub_social_worker).post(
         reverse("cases:missing_found", kwargs={"episode_id": episode.pk}),
         _found_data(missing - timedelta(hours=1)),
@@ -359,7 +337,7 @@ def test_found_before_missing_on_the_found_form(
 def test_found_by_someone_else_meanwhile_is_a_conflict(
     signed_in: Callable[[User], Client], hub_social_worker: User, child: Person
 ) -> None:
-    episode = _record(hub_social_worker, child, timezone.now() - timedelta(hours=6))
+    episode = record_episode(hub_social_worker, child, timezone.now() - timedelta(hours=6))
     response = signed_in(hub_social_worker).post(
         reverse("cases:missing_found", kwargs={"episode_id": episode.pk}),
         _found_data(timezone.now() - timedelta(hours=1), version=7),
@@ -397,7 +375,7 @@ def test_the_interview_offered_then_completed(
 ) -> None:
     found = NOW - timedelta(hours=30)
     with time_machine.travel(NOW, tick=False):
-        episode = _record(hub_social_worker, child, found - timedelta(hours=10), found)
+        episode = record_episode(hub_social_worker, child, found - timedelta(hours=10), found)
         client.force_login(hub_social_worker)
         url = reverse("cases:missing_interview", kwargs={"episode_id": episode.pk})
         offered = found + timedelta(hours=20)
@@ -428,7 +406,7 @@ def test_interview_problems_get_specific_messages(
     signed_in: Callable[[User], Client], hub_social_worker: User, child: Person
 ) -> None:
     found = timezone.now().replace(second=0, microsecond=0) - timedelta(hours=30)
-    episode = _record(hub_social_worker, child, found - timedelta(hours=10), found)
+    episode = record_episode(hub_social_worker, child, found - timedelta(hours=10), found)
     url = reverse("cases:missing_interview", kwargs={"episode_id": episode.pk})
     client = signed_in(hub_social_worker)
     offered = found + timedelta(hours=5)
@@ -465,9 +443,9 @@ def test_three_episodes_in_30_days_raise_the_flag(
     now = timezone.now()
     url = reverse("cases:missing_list", kwargs={"person_id": child.pk})
     client = signed_in(hub_social_worker)
-    _record(hub_social_worker, child, now - timedelta(days=40), now - timedelta(days=39))
-    _record(hub_social_worker, child, now - timedelta(days=20), now - timedelta(days=19))
-    _record(hub_social_worker, child, now - timedelta(days=5), now - timedelta(days=4))
+    record_episode(hub_social_worker, child, now - timedelta(days=40), now - timedelta(days=39))
+    record_episode(hub_social_worker, child, now - timedelta(days=20), now - timedelta(days=19))
+    record_episode(hub_social_worker, child, now - timedelta(days=5), now - timedelta(days=4))
     response = client.get(url)
     assert response.status_code == 200
     text = page_text(response)
@@ -475,7 +453,7 @@ def test_three_episodes_in_30_days_raise_the_flag(
     assert text.count("View the episode from") == 3
     assert "Missing episodes, most recent first" in text
 
-    _record(hub_social_worker, child, now - timedelta(hours=10))
+    record_episode(hub_social_worker, child, now - timedelta(hours=10))
     text = page_text(client.get(url))
     assert "3 missing episodes in the last 30 days: consider a strategy discussion" in text
     assert "Still missing" in text
@@ -724,7 +702,7 @@ def test_roles_without_permission_get_404(
     child: Person,
 ) -> None:
     now = timezone.now()
-    episode = _record(hub_social_worker, child, now - timedelta(days=1))
+    episode = record_episode(hub_social_worker, child, now - timedelta(days=1))
     for role in (Role.REFERRER, Role.ANALYST, Role.PRIVACY_OFFICER):
         client = signed_in(make_persona(role))
         for url in (
@@ -750,7 +728,7 @@ def test_a_hub_worker_without_a_relationship_gets_404(
     child: Person,
 ) -> None:
     now = timezone.now()
-    episode = _record(hub_social_worker, child, now - timedelta(days=1))
+    episode = record_episode(hub_social_worker, child, now - timedelta(days=1))
     stranger = make_persona(Role.HUB_MANAGER)  # another team
     client = signed_in(stranger)
     for url in (

@@ -13,10 +13,9 @@ from pytest_django.fixtures import Settings
 from cehub.accounts.models import User
 from cehub.cases.casework.selectors import person_risk_summary
 from cehub.cases.missing.selectors import interview_status
-from cehub.cases.missing.services import MissingEpisodeInput, missing_episode_record
-from cehub.cases.models import PoliceRiskGrade
 from cehub.core.deadlines import DEFAULT_PRACTICE_RULES
 from cehub.people.models import Person
+from tests.cases.records import record_episode
 
 pytestmark = pytest.mark.django_db
 
@@ -26,26 +25,11 @@ def test_three_missing_episodes_in_thirty_days_raise_the_flag(
 ) -> None:
     now = timezone.now()
     for days_ago in (25, 12):
-        missing_episode_record(
-            actor=hub_social_worker,
-            person=child,
-            data=MissingEpisodeInput(
-                missing_from=now - timedelta(days=days_ago),
-                reported_at=now - timedelta(days=days_ago),
-                found_at=now - timedelta(days=days_ago - 1),
-                police_risk_grade=PoliceRiskGrade.MEDIUM,
-            ),
-        )
+        found = now - timedelta(days=days_ago - 1)
+        record_episode(hub_social_worker, child, now - timedelta(days=days_ago), found)
     assert not person_risk_summary(viewer=hub_social_worker, person=child).missing_flag
-    episode = missing_episode_record(
-        actor=hub_social_worker,
-        person=child,
-        data=MissingEpisodeInput(
-            missing_from=now - timedelta(hours=30),
-            reported_at=now - timedelta(hours=29),
-            found_at=now - timedelta(hours=4),
-            police_risk_grade=PoliceRiskGrade.HIGH,
-        ),
+    episode = record_episode(
+        hub_social_worker, child, now - timedelta(hours=30), now - timedelta(hours=4)
     )
     summary = person_risk_summary(viewer=hub_social_worker, person=child)
     assert summary.missing_flag
@@ -60,16 +44,7 @@ def test_the_flag_follows_the_partnerships_practice_rules(
     hub_social_worker: User, child: Person, settings: Settings, tmp_path: Path
 ) -> None:
     now = timezone.now()
-    missing_episode_record(
-        actor=hub_social_worker,
-        person=child,
-        data=MissingEpisodeInput(
-            missing_from=now - timedelta(days=40),
-            reported_at=now - timedelta(days=40),
-            found_at=now - timedelta(days=39),
-            police_risk_grade=PoliceRiskGrade.MEDIUM,
-        ),
-    )
+    record_episode(hub_social_worker, child, now - timedelta(days=40), now - timedelta(days=39))
     assert not person_risk_summary(viewer=hub_social_worker, person=child).missing_flag
     rules = yaml.safe_load(DEFAULT_PRACTICE_RULES.read_text(encoding="utf-8"))
     rules["missing_flag"].update(episodes=1, window={"days": 60})

@@ -12,9 +12,7 @@ from django.utils import timezone
 from cehub.accounts.models import User
 from cehub.cases.missing.services import (
     BulkImportError,
-    MissingEpisodeInput,
     missing_episode_found,
-    missing_episode_record,
     missing_episodes_bulk_import,
     return_interview_record,
 )
@@ -26,6 +24,7 @@ from cehub.cases.models import (
 from cehub.core.errors import ServiceError
 from cehub.core.roles import Role
 from cehub.people.models import Person
+from tests.cases.records import record_episode
 
 pytestmark = pytest.mark.django_db
 
@@ -36,17 +35,15 @@ def test_missing_episode_starts_the_72_hour_return_interview_clock(
     hub_social_worker: User, child: Person
 ) -> None:
     with time_machine.travel(NOW, tick=False):
-        episode = missing_episode_record(
-            actor=hub_social_worker,
-            person=child,
-            data=MissingEpisodeInput(
-                missing_from=NOW - timedelta(hours=20),
-                reported_at=NOW - timedelta(hours=18),
-                found_at=NOW - timedelta(hours=2),
-                police_risk_grade=PoliceRiskGrade.MEDIUM,
-                last_seen_where="Bus station",
-                found_where="A flat in Northgate",
-            ),
+        episode = record_episode(
+            hub_social_worker,
+            child,
+            NOW - timedelta(hours=20),
+            NOW - timedelta(hours=2),
+            reported_at=NOW - timedelta(hours=18),
+            grade=PoliceRiskGrade.MEDIUM,
+            last_seen_where="Bus station",
+            found_where="A flat in Northgate",
         )
     assert episode.interview_due_at == NOW - timedelta(hours=2) + timedelta(hours=72)
 
@@ -57,30 +54,19 @@ def test_found_before_missing_is_refused_with_a_specific_error(
     with pytest.raises(
         ServiceError, match="time found must be after the time the child went missing"
     ) as raised:
-        missing_episode_record(
-            actor=hub_social_worker,
-            person=child,
-            data=MissingEpisodeInput(
-                missing_from=NOW - timedelta(hours=5),
-                reported_at=NOW - timedelta(hours=4),
-                found_at=NOW - timedelta(hours=6),
-                police_risk_grade=PoliceRiskGrade.LOW,
-            ),
+        record_episode(
+            hub_social_worker,
+            child,
+            NOW - timedelta(hours=5),
+            NOW - timedelta(hours=6),
+            grade=PoliceRiskGrade.LOW,
         )
     assert raised.value.field == "found_at"
     assert not MissingEpisode.objects.exists()
 
 
 def test_found_later_then_interview_completed(hub_social_worker: User, child: Person) -> None:
-    episode = missing_episode_record(
-        actor=hub_social_worker,
-        person=child,
-        data=MissingEpisodeInput(
-            missing_from=timezone.now() - timedelta(days=2),
-            reported_at=timezone.now() - timedelta(days=2),
-            police_risk_grade=PoliceRiskGrade.HIGH,
-        ),
-    )
+    episode = record_episode(hub_social_worker, child, timezone.now() - timedelta(days=2))
     assert episode.interview_due_at is None
     found = timezone.now() - timedelta(hours=30)
     episode = missing_episode_found(actor=hub_social_worker, episode=episode, found_at=found)

@@ -38,9 +38,8 @@ from cehub.demo.plan import DemoScale, build_plan
 from cehub.language.matcher import default_checker
 from cehub.language.models import KeptWording
 from cehub.language.review import REVIEW_FIELD
-from cehub.people.models import ChronologyEntry, ChronologyKind, Person, PersonCategory
-from cehub.people.services import PersonDetails, person_create
-from tests.cases.opening import open_case
+from cehub.people.models import ChronologyEntry, ChronologyKind, Person
+from tests.cases.records import new_person, open_case
 from tests.html import date_fields, error_summary
 from tests.html import text as page_text
 
@@ -60,15 +59,7 @@ REWORDED = "Adults at the flat are exploiting Kayleigh; she is not safe there."
 @pytest.fixture
 def other_case(hub_social_worker: User, hub_manager: User) -> Case:
     """Another child the same team works with."""
-    jayden = person_create(
-        actor=hub_social_worker,
-        details=PersonDetails(
-            category=PersonCategory.CHILD,
-            given_name="Jayden",
-            family_name="Price",
-            date_of_birth=date(2010, 2, 3),
-        ),
-    )
+    jayden = new_person(hub_social_worker, "Jayden", "Price", date(2010, 2, 3))
     return open_case(hub_social_worker, hub_manager, jayden)
 
 

@@ -14,25 +14,23 @@ from django.utils import timezone
 from cehub.accounts.models import User
 from cehub.cases.casework.services import case_close
 from cehub.cases.models import Case, ClosureOutcome, SafetyPlan, SafetyPlanAction
-from cehub.cases.plans.services import PlanAction, SafetyPlanInput
+from cehub.cases.plans.services import PlanAction
 from cehub.cases.plans.services import safety_plan_save as save_plan
 from cehub.core.models import AccessAction, AccessEvent
 from cehub.core.roles import Role
+from tests.cases.records import CHILD_WORDS, PLAN_TEXT, plan_input
 from tests.html import date_fields
 from tests.html import text as page_text
 
 pytestmark = pytest.mark.django_db
 
-CHILD_WORDS = "\u201cI want to go to boxing on Tuesdays and see my nan.\u201d"
 CHILD_WORDS_HINT = "Use their words, in quotation marks. If they chose not to say, write that."
 
 
 def _post_data(user: User, rows: int = 2, /, **overrides: str) -> dict[str, str]:
     today = timezone.localdate()
     data = {
-        "danger_statement": "Adults at the takeaway are giving Kayleigh vapes and lifts",
-        "safety_goal": "Kayleigh spends evenings with people who keep her safe",
-        "child_words": CHILD_WORDS,
+        **PLAN_TEXT,
         "trusted_adults": "Her nan, Pat",
         "safe_places": "Nan's house; the boxing club",
         "strategies": "If an adult she does not know offers a lift, she calls her nan",
@@ -46,16 +44,9 @@ def _post_data(user: User, rows: int = 2, /, **overrides: str) -> dict[str, str]
         **date_fields("actions-0-due_date", today + timedelta(days=7)),
     }
     for index in range(1, rows):  # blank rows are left out of the plan
-        data.update(
-            {
-                f"actions-{index}-agency": "",
-                f"actions-{index}-action": "",
-                f"actions-{index}-owner": "",
-                f"actions-{index}-due_date_day": "",
-                f"actions-{index}-due_date_month": "",
-                f"actions-{index}-due_date_year": "",
-            }
-        )
+        row = f"actions-{index}-"
+        data.update({row + "agency": "", row + "action": "", row + "owner": ""})
+        data.update(date_fields(row + "due_date", None))
     data.update(overrides)
     return data
 
@@ -65,22 +56,14 @@ def _new_url(case: Case) -> str:
 
 
 def _plan(user: User, case: Case, **overrides: object) -> SafetyPlan:
-    values: dict[str, object] = {
-        "danger_statement": "Adults at the takeaway are giving Kayleigh vapes and lifts",
-        "safety_goal": "Kayleigh spends evenings with people who keep her safe",
-        "child_words": CHILD_WORDS,
-        "review_date": timezone.localdate() + timedelta(days=28),
-        "actions": [
-            PlanAction(
-                user.agency,  # type: ignore[arg-type]
-                "Weekly boxing session",
-                "Youth worker Jo",
-                timezone.localdate() + timedelta(days=7),
-            )
-        ],
-    }
-    values.update(overrides)
-    return save_plan(actor=user, case=case, plan=SafetyPlanInput(**values))  # type: ignore[arg-type]
+    action = PlanAction(
+        user.agency,  # type: ignore[arg-type]
+        "Weekly boxing session",
+        "Youth worker Jo",
+        timezone.localdate() + timedelta(days=7),
+    )
+    plan = plan_input(**{"actions": [action], **overrides})
+    return save_plan(actor=user, case=case, plan=plan)
 
 
 # --- Writing a plan ------------------------------------------------------------------------

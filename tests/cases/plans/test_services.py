@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 import pytest
 from django.utils import timezone
@@ -12,30 +12,18 @@ from cehub.cases.models import (
     Case,
     SafetyPlan,
 )
-from cehub.cases.plans.services import PlanAction, SafetyPlanInput, safety_plan_save
+from cehub.cases.plans.services import PlanAction, safety_plan_save
 from cehub.core.errors import ServiceError
+from tests.cases.records import plan_input
 
 pytestmark = pytest.mark.django_db
-
-NOW = datetime(2026, 11, 20, 9, 0, tzinfo=timezone.get_fixed_timezone(0))
-
-
-def _plan(**overrides: object) -> SafetyPlanInput:
-    values: dict[str, object] = {
-        "danger_statement": "Adults at the takeaway are giving Kayleigh vapes and lifts",
-        "safety_goal": "Kayleigh spends evenings with people who keep her safe",
-        "child_words": "\u201cI want to go to boxing on Tuesdays and see my nan.\u201d",
-        "review_date": timezone.localdate() + timedelta(days=28),
-    }
-    values.update(overrides)
-    return SafetyPlanInput(**values)  # type: ignore[arg-type]
 
 
 def test_safety_plan_needs_the_childs_words_and_is_versioned(
     hub_social_worker: User, case: Case
 ) -> None:
     with pytest.raises(ServiceError, match="child's own words") as raised:
-        safety_plan_save(actor=hub_social_worker, case=case, plan=_plan(child_words="  "))
+        safety_plan_save(actor=hub_social_worker, case=case, plan=plan_input(child_words="  "))
     assert raised.value.field == "child_words"
     assert not SafetyPlan.objects.exists()
 
@@ -43,14 +31,14 @@ def test_safety_plan_needs_the_childs_words_and_is_versioned(
     first = safety_plan_save(
         actor=hub_social_worker,
         case=case,
-        plan=_plan(
+        plan=plan_input(
             actions=[
                 PlanAction(agency, "Weekly boxing session", "Youth worker", timezone.localdate())
             ]
         ),
     )  # type: ignore[arg-type]
     second = safety_plan_save(
-        actor=hub_social_worker, case=case, plan=_plan(safety_goal="Updated goal")
+        actor=hub_social_worker, case=case, plan=plan_input(safety_goal="Updated goal")
     )
     assert (first.version_number, second.version_number) == (1, 2)
     assert first.actions.count() == 1
@@ -60,13 +48,13 @@ def test_safety_plan_needs_the_childs_words_and_is_versioned(
 def test_safety_plan_review_date_and_action_dates(hub_social_worker: User, case: Case) -> None:
     with pytest.raises(ServiceError, match="review date must be in the future"):
         safety_plan_save(
-            actor=hub_social_worker, case=case, plan=_plan(review_date=timezone.localdate())
+            actor=hub_social_worker, case=case, plan=plan_input(review_date=timezone.localdate())
         )
     with pytest.raises(ServiceError, match="Action 1: the due date"):
         safety_plan_save(
             actor=hub_social_worker,
             case=case,
-            plan=_plan(
+            plan=plan_input(
                 actions=[
                     PlanAction(
                         hub_social_worker.agency,
