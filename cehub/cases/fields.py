@@ -35,6 +35,19 @@ def textarea(rows: int = 5) -> forms.Textarea:
     return forms.Textarea(attrs={"rows": rows})
 
 
+def text_box(
+    label: str, help_text: str = "", *, rows: int = 5, required_message: str | None = None
+) -> forms.CharField:
+    """A free-text box, optional unless ``required_message`` says what to ask for."""
+    return forms.CharField(
+        label=label,
+        help_text=help_text,
+        required=required_message is not None,
+        widget=textarea(rows),
+        error_messages={"required": required_message} if required_message else None,
+    )
+
+
 def agency_field(label: str, message: str, **kwargs: Any) -> forms.ModelChoiceField:
     # Agencies are organisations, not personal data: a plain queryset is fine here.
     return forms.ModelChoiceField(

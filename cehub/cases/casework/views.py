@@ -9,6 +9,7 @@ first, drawn with their changes so a second submission is an informed one).
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from http import HTTPStatus
@@ -175,50 +176,70 @@ def case_detail(request: HttpRequest, case_id: uuid.UUID) -> HttpResponse:
     return _render_case(request, viewer, selectors.case_get(viewer=viewer, case_id=case_id))
 
 
+def _post_on_case(
+    request: HttpRequest,
+    case_id: uuid.UUID,
+    form: AllocateForm | CloseForm,
+    save: Callable[[User, Case], object],
+    done: Callable[[], str],
+) -> HttpResponse:
+    """A form on the case page: saved through its service, then back to the case page with
+    ``done()``; or the page again with the problem (409, showing the case as it is now, when
+    someone else changed it first)."""
+    viewer = request_user(request)
+    page = RecordOnPage(lambda: selectors.case_get(viewer=viewer, case_id=case_id))
+    outcome = submit(
+        form, save=lambda: save(viewer, page.record), current_version=page.current_version
+    )
+    if outcome.saved:
+        messages.success(request, done())
+        return redirect("cases:case_detail", case_id=case_id)
+    return _render_case(
+        request,
+        viewer,
+        page.record,
+        allocate_form=form if isinstance(form, AllocateForm) else None,
+        close_form=form if isinstance(form, CloseForm) else None,
+        status=outcome.status,
+    )
+
+
 @permission_required("cases.allocate")
 @require_http_methods(["POST"])
 def case_allocate(request: HttpRequest, case_id: uuid.UUID) -> HttpResponse:
-    viewer = request_user(request)
-    page = RecordOnPage(lambda: selectors.case_get(viewer=viewer, case_id=case_id))
     form = AllocateForm(request.POST)
-    outcome = submit(
+    return _post_on_case(
+        request,
+        case_id,
         form,
-        save=lambda: services.case_allocate(
+        lambda viewer, case: services.case_allocate(
             actor=viewer,
-            case=page.record,
+            case=case,
             worker=form.cleaned_data["worker"],
             expected_version=form.cleaned_data["version"],
         ),
-        current_version=page.current_version,
+        lambda: "Case allocated",
     )
-    if outcome.saved:
-        messages.success(request, "Case allocated")
-        return redirect("cases:case_detail", case_id=case_id)
-    return _render_case(request, viewer, page.record, allocate_form=form, status=outcome.status)
 
 
 @permission_required("cases.manage")
 @require_http_methods(["POST"])
 def case_close(request: HttpRequest, case_id: uuid.UUID) -> HttpResponse:
-    viewer = request_user(request)
-    page = RecordOnPage(lambda: selectors.case_get(viewer=viewer, case_id=case_id))
     form = CloseForm(request.POST)
-    outcome = submit(
+    return _post_on_case(
+        request,
+        case_id,
         form,
-        save=lambda: services.case_close(
+        lambda viewer, case: services.case_close(
             actor=viewer,
-            case=page.record,
+            case=case,
             outcome=form.cleaned_data["outcome"],
             reason=form.cleaned_data["reason"],
             step_down=form.step_down,
             expected_version=form.cleaned_data["version"],
         ),
-        current_version=page.current_version,
+        lambda: "Case stepped down" if form.step_down else "Case closed",
     )
-    if outcome.saved:
-        messages.success(request, "Case stepped down" if form.step_down else "Case closed")
-        return redirect("cases:case_detail", case_id=case_id)
-    return _render_case(request, viewer, page.record, close_form=form, status=outcome.status)
 
 
 # --- The allocation queue ------------------------------------------------------------------

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django import forms
 
-from cehub.cases.fields import agency_field, choose, textarea
+from cehub.cases.fields import agency_field, choose, text_box
 from cehub.cases.models import DisruptionKind, DisruptionStatus
 from cehub.core.govuk_forms import GovukDateField
 from cehub.language.forms import language_checked
@@ -19,11 +19,7 @@ class DisruptionForm(forms.Form):
         widget=forms.RadioSelect,
         error_messages=choose(CHOOSE_KIND),
     )
-    description = forms.CharField(
-        label="What is being done, and why (optional)",
-        required=False,
-        widget=textarea(4),
-    )
+    description = text_box("What is being done, and why (optional)", rows=4)
     status = forms.ChoiceField(
         label="Status",
         choices=DisruptionStatus.choices,
@@ -40,12 +36,7 @@ class DisruptionForm(forms.Form):
         required=False,
         help_text="For example, 27 6 2026",
     )
-    outcome = forms.CharField(
-        label="Outcome (optional)",
-        required=False,
-        help_text="Needed once the action is completed",
-        widget=textarea(3),
-    )
+    outcome = text_box("Outcome (optional)", "Needed once the action is completed", rows=3)
     owner_agency = agency_field("Agency leading it", "Choose the agency leading it")
 
 

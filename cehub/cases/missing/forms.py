@@ -7,6 +7,7 @@ services check how the moments relate (found after missing, offered after found,
 
 from __future__ import annotations
 
+from dataclasses import fields
 from typing import Any
 
 from django import forms
@@ -20,7 +21,7 @@ from cehub.cases.fields import (
     choose,
     local_moment_initial,
     past_date,
-    textarea,
+    text_box,
     version_field,
 )
 from cehub.cases.models import InterviewAcceptance, MissingEpisode, PoliceRiskGrade
@@ -88,12 +89,10 @@ def _found_with(**kwargs: Any) -> forms.CharField:
 
 
 def _harm_disclosed(rows: int) -> forms.CharField:
-    return forms.CharField(
-        label="Harm disclosed (optional)",
-        required=False,
-        help_text="What the child has said about harm while missing. Use their words, in "
-        "quotation marks.",
-        widget=textarea(rows),
+    return text_box(
+        "Harm disclosed (optional)",
+        "What the child has said about harm while missing. Use their words, in quotation marks.",
+        rows=rows,
     )
 
 
@@ -145,17 +144,8 @@ class MissingEpisodeForm(MomentForm):
     )
 
     def to_input(self) -> MissingEpisodeInput:
-        data = self.cleaned_data
         return MissingEpisodeInput(
-            missing_from=data["missing_from"],
-            reported_at=data["reported_at"],
-            found_at=data["found_at"],
-            police_risk_grade=data["police_risk_grade"],
-            last_seen_where=data["last_seen_where"],
-            found_where=data["found_where"],
-            found_with=data["found_with"],
-            harm_disclosed=data["harm_disclosed"],
-            police_reference=data["police_reference"],
+            **{part.name: self.cleaned_data[part.name] for part in fields(MissingEpisodeInput)}
         )
 
 
@@ -213,11 +203,8 @@ class InterviewForm(MomentForm):
         help_text="For example, the independent return interview service",
         error_messages={"max_length": "Who offered the interview must be 200 characters or fewer"},
     )
-    summary = forms.CharField(
-        label="What the child said (optional)",
-        required=False,
-        help_text="Use their words, in quotation marks.",
-        widget=textarea(4),
+    summary = text_box(
+        "What the child said (optional)", "Use their words, in quotation marks.", rows=4
     )
 
 

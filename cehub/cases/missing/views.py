@@ -9,6 +9,7 @@ record the viewer has no relationship with.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.contrib import messages
@@ -16,6 +17,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
+from cehub.accounts.models import User
 from cehub.cases.casework.selectors import person_risk_summary
 from cehub.cases.models import MissingEpisode, PoliceRiskGrade
 from cehub.cases.pages import RecordOnPage, identity, person_or_404
@@ -99,45 +101,69 @@ def missing_detail(request: HttpRequest, episode_id: uuid.UUID) -> HttpResponse:
     return _render_episode(request, _episode(request, episode_id))
 
 
+def _post_on_episode(
+    request: HttpRequest,
+    episode_id: uuid.UUID,
+    form: FoundForm | InterviewForm,
+    save: Callable[[User, MissingEpisode], object],
+    done: str,
+) -> HttpResponse:
+    """A form on the episode page: saved through its service, then back to the page with
+    ``done``; or the page again with the problem. After a conflict the page is drawn as it is
+    now, with what was typed and the current version, so a second submission is made knowing
+    what the other person recorded."""
+    viewer = request_user(request)
+    page = RecordOnPage(lambda: _episode(request, episode_id))
+    outcome = submit(
+        form,
+        save=lambda: save(viewer, page.record),
+        fields=MISSING_ERROR_FIELDS,
+        current_version=page.current_version,
+    )
+    if outcome.saved:
+        messages.success(request, done)
+        return redirect("cases:missing_detail", episode_id=episode_id)
+    return _render_episode(
+        request,
+        page.record,
+        found_form=form if isinstance(form, FoundForm) else None,
+        interview_form=form if isinstance(form, InterviewForm) else None,
+        status=outcome.status,
+    )
+
+
 @permission_required("cases.record_missing")
 @require_http_methods(["POST"])
 def missing_found(request: HttpRequest, episode_id: uuid.UUID) -> HttpResponse:
-    # After a conflict the page is drawn as it is now, with what was typed and the current
-    # version, so a second submission is made knowing what the other person recorded.
-    page = RecordOnPage(lambda: _episode(request, episode_id))
     form = FoundForm(request.POST)
-    outcome = submit(
+    within = period_words(return_interview_within())
+    return _post_on_episode(
+        request,
+        episode_id,
         form,
-        save=lambda: services.missing_episode_found(
-            actor=request_user(request),
-            episode=page.record,
+        lambda viewer, episode: services.missing_episode_found(
+            actor=viewer,
+            episode=episode,
             found_at=form.cleaned_data["found_at"],
             found_where=form.cleaned_data["found_where"],
             found_with=form.cleaned_data["found_with"],
             harm_disclosed=form.cleaned_data["harm_disclosed"],
             expected_version=form.cleaned_data["version"],
         ),
-        fields=MISSING_ERROR_FIELDS,
-        current_version=page.current_version,
+        f"Recorded as found. The return home interview is due within {within}",
     )
-    if outcome.saved:
-        within = period_words(return_interview_within())
-        messages.success(
-            request, f"Recorded as found. The return home interview is due within {within}"
-        )
-        return redirect("cases:missing_detail", episode_id=episode_id)
-    return _render_episode(request, page.record, found_form=form, status=outcome.status)
 
 
 @permission_required("cases.record_missing")
 @require_http_methods(["POST"])
 def missing_interview(request: HttpRequest, episode_id: uuid.UUID) -> HttpResponse:
-    episode = _episode(request, episode_id)
     form = InterviewForm(request.POST)
-    outcome = submit(
+    return _post_on_episode(
+        request,
+        episode_id,
         form,
-        save=lambda: services.return_interview_record(
-            actor=request_user(request),
+        lambda viewer, episode: services.return_interview_record(
+            actor=viewer,
             episode=episode,
             offered_at=form.cleaned_data["offered_at"],
             acceptance=form.cleaned_data["acceptance"],
@@ -145,12 +171,8 @@ def missing_interview(request: HttpRequest, episode_id: uuid.UUID) -> HttpRespon
             interview_by=form.cleaned_data["interview_by"],
             summary=form.cleaned_data["summary"],
         ),
-        fields=MISSING_ERROR_FIELDS,
+        "Return home interview recorded",
     )
-    if outcome.saved:
-        messages.success(request, "Return home interview recorded")
-        return redirect("cases:missing_detail", episode_id=episode.pk)
-    return _render_episode(request, episode, interview_form=form, status=outcome.status)
 
 
 @permission_required("cases.view_case")

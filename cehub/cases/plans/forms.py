@@ -13,7 +13,7 @@ from django.forms.formsets import BaseFormSet, formset_factory
 from django.forms.utils import ErrorDict
 from django.http import QueryDict
 
-from cehub.cases.fields import STALE_PAGE, agency_field, textarea, version_field
+from cehub.cases.fields import STALE_PAGE, agency_field, text_box, version_field
 from cehub.cases.models import SafetyPlan
 from cehub.core.govuk_forms import DraftForm, GovukDateField
 from cehub.core.govuk_forms.dates import lower_first
@@ -26,44 +26,34 @@ CHILD_WORDS_HINT = "Use their words, in quotation marks. If they chose not to sa
 
 
 class SafetyPlanForm(DraftForm):
-    danger_statement = forms.CharField(
-        label="What are we worried about?",
-        help_text="The danger statement: what has happened or could happen, and who is "
-        "harming or exploiting the child. Say what adults are doing.",
-        widget=textarea(5),
-        error_messages={"required": REQUIRED_TEXT["danger_statement"]},
+    danger_statement = text_box(
+        "What are we worried about?",
+        "The danger statement: what has happened or could happen, and who is harming or "
+        "exploiting the child. Say what adults are doing.",
+        required_message=REQUIRED_TEXT["danger_statement"],
     )
-    safety_goal = forms.CharField(
-        label="What will safety look like?",
-        help_text="The safety goal: what the child and the adults around them will do so the "
-        "child is safe",
-        widget=textarea(4),
-        error_messages={"required": REQUIRED_TEXT["safety_goal"]},
+    safety_goal = text_box(
+        "What will safety look like?",
+        "The safety goal: what the child and the adults around them will do so the child is safe",
+        rows=4,
+        required_message=REQUIRED_TEXT["safety_goal"],
     )
-    child_words = forms.CharField(
-        label="The child's own words and wishes",
-        help_text=CHILD_WORDS_HINT,
-        widget=textarea(5),
-        error_messages={"required": REQUIRED_TEXT["child_words"]},
+    child_words = text_box(
+        "The child's own words and wishes",
+        CHILD_WORDS_HINT,
+        required_message=REQUIRED_TEXT["child_words"],
     )
-    trusted_adults = forms.CharField(
-        label="Trusted adults (optional)",
-        required=False,
-        help_text="People the child trusts and can go to, and how to reach them",
-        widget=textarea(3),
+    trusted_adults = text_box(
+        "Trusted adults (optional)",
+        "People the child trusts and can go to, and how to reach them",
+        rows=3,
     )
-    safe_places = forms.CharField(
-        label="Safe places (optional)",
-        required=False,
-        help_text="Where the child can go to be safe",
-        widget=textarea(3),
-    )
-    strategies = forms.CharField(
-        label="Agreed strategies (optional)",
-        required=False,
-        help_text="What the child, their family and professionals will do, including if the "
-        "child goes missing or is contacted by the people harming them",
-        widget=textarea(4),
+    safe_places = text_box("Safe places (optional)", "Where the child can go to be safe", rows=3)
+    strategies = text_box(
+        "Agreed strategies (optional)",
+        "What the child, their family and professionals will do, including if the child goes "
+        "missing or is contacted by the people harming them",
+        rows=4,
     )
     review_date = GovukDateField(
         label="Review date",
