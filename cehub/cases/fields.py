@@ -164,7 +164,21 @@ class Moment:
     time_message: str
 
 
-class MomentForm(forms.Form):
+class ServiceForm(forms.Form):
+    """A form whose cleaned ``service_fields`` are its service's keyword arguments, with the
+    record's version the page was drawn with (when it has one) as ``expected_version``."""
+
+    service_fields: ClassVar[tuple[str, ...]] = ()
+
+    def service_kwargs(self) -> dict[str, Any]:
+        data = self.cleaned_data
+        kwargs = {name: data[name] for name in self.service_fields}
+        if "version" in self.fields:
+            kwargs["expected_version"] = data["version"]
+        return kwargs
+
+
+class MomentForm(ServiceForm):
     """A form whose ``moments`` (cleaned name -> its two boxes) are combined in ``clean``."""
 
     moments: ClassVar[dict[str, Moment]] = {}

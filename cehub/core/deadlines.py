@@ -48,10 +48,7 @@ class MissingFlagRule:
 class PracticeRules:
     id: str
     version: int
-    sharing_decision_within: timedelta
-    return_interview_within: timedelta
-    case_review_within: timedelta
-    due_soon_within: timedelta
+    within: Mapping[str, timedelta]  # each deadline's time, by its name in the file
     missing_flag: MissingFlagRule
 
 
@@ -79,19 +76,14 @@ def parse_practice_rules(data: Any, *, origin: str = "<practice rules>") -> Prac
         raise PracticeRulesError(
             f"{origin} does not match the practice rules schema:\n" + "\n".join(lines)
         )
-    deadlines = data["deadlines"]
-
-    def within(name: str) -> timedelta:
-        return _duration(deadlines[name]["within"], origin, f"deadlines.{name}.within")
-
     flag = data["missing_flag"]
     return PracticeRules(
         id=data["id"],
         version=data["version"],
-        sharing_decision_within=within("sharing_decision"),
-        return_interview_within=within("return_interview"),
-        case_review_within=within("case_review"),
-        due_soon_within=within("due_soon"),
+        within={
+            name: _duration(deadline["within"], origin, f"deadlines.{name}.within")
+            for name, deadline in data["deadlines"].items()
+        },
         missing_flag=MissingFlagRule(
             episodes=flag["episodes"],
             window=_duration(flag["window"], origin, "missing_flag.window"),
@@ -122,19 +114,19 @@ def practice_rules() -> PracticeRules:
 def sharing_decision_within() -> timedelta:
     """Consult partners and decide what to share (seed 003: 24 hours)."""
     override: timedelta | None = getattr(settings, "CEHUB_SHARING_DECISION_WITHIN", None)
-    return override or practice_rules().sharing_decision_within
+    return override or practice_rules().within["sharing_decision"]
 
 
 def return_interview_within() -> timedelta:
     """Offer a return home interview after a missing child is found (DfE: 72 hours)."""
     override: timedelta | None = getattr(settings, "CEHUB_RETURN_INTERVIEW_WITHIN", None)
-    return override or practice_rules().return_interview_within
+    return override or practice_rules().within["return_interview"]
 
 
 def review_interval() -> timedelta:
     """Re-screen a child on a hub case at least this often (PRACTICE.md §3: 3 months)."""
     days: int | None = getattr(settings, "CEHUB_REVIEW_INTERVAL_DAYS", None)
-    return timedelta(days=days) if days is not None else practice_rules().case_review_within
+    return timedelta(days=days) if days is not None else practice_rules().within["case_review"]
 
 
 def missing_flag_rule() -> MissingFlagRule:
@@ -196,5 +188,5 @@ def deadline_status(
     remaining = due_at - now
     if remaining <= timedelta(0):
         return DeadlineStatus("overdue", due_at, f"Overdue by {_duration_words(remaining)}")
-    state = "due-soon" if remaining <= practice_rules().due_soon_within else "due"
+    state = "due-soon" if remaining <= practice_rules().within["due_soon"] else "due"
     return DeadlineStatus(state, due_at, f"Due in {_duration_words(remaining)}")

@@ -38,13 +38,15 @@ def _copy(tmp_path: Path, change: dict[str, object] | None = None, *, text: str 
 def test_the_shipped_rules_are_the_practice_defaults() -> None:
     rules = load_practice_rules()
     assert (rules.id, rules.version) == ("cehub-practice", 1)
-    assert rules.sharing_decision_within == timedelta(hours=24)
-    assert rules.return_interview_within == timedelta(hours=72)
-    assert rules.case_review_within == timedelta(days=91)
-    assert rules.due_soon_within == timedelta(hours=4)
+    assert rules.within == {
+        "sharing_decision": timedelta(hours=24),
+        "return_interview": timedelta(hours=72),
+        "case_review": timedelta(days=91),
+        "due_soon": timedelta(hours=4),
+    }
     assert (rules.missing_flag.episodes, rules.missing_flag.window) == (3, timedelta(days=30))
     assert deadlines.return_interview_due(FOUND) == FOUND + timedelta(hours=72)
-    assert period_words(rules.return_interview_within) == "72 hours"
+    assert period_words(rules.within["return_interview"]) == "72 hours"
     assert period_words(rules.missing_flag.window) == "30 days"
 
 

@@ -12,7 +12,7 @@ from django import forms
 from django.db.models import QuerySet
 
 from cehub.accounts.models import User
-from cehub.cases.fields import version_field
+from cehub.cases.fields import ServiceForm, version_field
 from cehub.cases.models import ClosureOutcome
 from cehub.core.roles import Role
 from cehub.language.forms import language_checked
@@ -38,7 +38,9 @@ class WorkerChoiceField(forms.ModelChoiceField):
         return f"{obj.full_name} ({obj.team.name})" if obj.team else obj.full_name
 
 
-class AllocateForm(forms.Form):
+class AllocateForm(ServiceForm):
+    service_fields = ("worker",)
+
     worker = WorkerChoiceField(
         queryset=User.objects.none(),
         label="Allocate the case to",
@@ -57,7 +59,9 @@ class AllocateForm(forms.Form):
         cast(WorkerChoiceField, self.fields["worker"]).queryset = allocatable_workers()
 
 
-class CloseForm(forms.Form):
+class CloseForm(ServiceForm):
+    service_fields = ("outcome", "reason", "step_down")
+
     decision = forms.ChoiceField(
         label="Close the case or step it down?",
         choices=[(CLOSE, "Close the case"), (STEP_DOWN, "Step the case down")],
@@ -98,9 +102,10 @@ class CloseForm(forms.Form):
         kwargs.setdefault("prefix", "close")
         super().__init__(*args, **kwargs)
 
-    @property
-    def step_down(self) -> bool:
-        return bool(self.cleaned_data.get("decision") == STEP_DOWN)
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        data["step_down"] = data.get("decision") == STEP_DOWN
+        return data
 
 
 language_checked(CloseForm.base_fields["reason"])

@@ -38,7 +38,6 @@ def _live_case(person: Person) -> Case | None:
 
 
 def _take_level(
-    *,
     actor: User,
     case: Case,
     level: str,
@@ -88,14 +87,7 @@ def case_open_or_update(*, actor: User, person: Person, level: str, screening: S
             case.status = (
                 CaseStatus.OPEN if case.allocated_worker_id else CaseStatus.AWAITING_ALLOCATION
             )
-        _take_level(
-            actor=actor,
-            case=case,
-            level=level,
-            screening=screening,
-            status="rescreened",
-            review_from=now,
-        )
+        _take_level(actor, case, level, screening, "rescreened", review_from=now)
     return case
 
 
@@ -107,14 +99,7 @@ def case_rescreened_below_threshold(
     with transaction.atomic():
         case = _live_case(person)
         if case is not None:
-            _take_level(
-                actor=actor,
-                case=case,
-                level=level,
-                screening=screening,
-                status="rescreened",
-                review_from=timezone.now(),
-            )
+            _take_level(actor, case, level, screening, "rescreened", review_from=timezone.now())
 
 
 def case_level_follow_screening(*, actor: User, screening: Screening) -> None:
@@ -122,13 +107,7 @@ def case_level_follow_screening(*, actor: User, screening: Screening) -> None:
     with transaction.atomic():
         case = _live_case(screening.person)
         if case is not None:
-            _take_level(
-                actor=actor,
-                case=case,
-                level=screening.final_level,
-                screening=screening,
-                status="lower level agreed",
-            )
+            _take_level(actor, case, screening.final_level, screening, "lower level agreed")
 
 
 # --- Allocation and closure ------------------------------------------------------------------

@@ -180,19 +180,21 @@ def _post_on_case(
     request: HttpRequest,
     case_id: uuid.UUID,
     form: AllocateForm | CloseForm,
-    save: Callable[[User, Case], object],
-    done: Callable[[], str],
+    service: Callable[..., Case],
+    done: Callable[[Case], str],
 ) -> HttpResponse:
-    """A form on the case page: saved through its service, then back to the case page with
-    ``done()``; or the page again with the problem (409, showing the case as it is now, when
-    someone else changed it first)."""
+    """A form on the case page: saved through its service, then back to the case page saying
+    what was ``done``; or the page again with the problem (409, showing the case as it is now,
+    when someone else changed it first)."""
     viewer = request_user(request)
     page = RecordOnPage(lambda: selectors.case_get(viewer=viewer, case_id=case_id))
     outcome = submit(
-        form, save=lambda: save(viewer, page.record), current_version=page.current_version
+        form,
+        save=lambda: service(actor=viewer, case=page.record, **form.service_kwargs()),
+        current_version=page.current_version,
     )
-    if outcome.saved:
-        messages.success(request, done())
+    if outcome.saved and outcome.value is not None:
+        messages.success(request, done(outcome.value))
         return redirect("cases:case_detail", case_id=case_id)
     return _render_case(
         request,
@@ -208,38 +210,16 @@ def _post_on_case(
 @require_http_methods(["POST"])
 def case_allocate(request: HttpRequest, case_id: uuid.UUID) -> HttpResponse:
     form = AllocateForm(request.POST)
-    return _post_on_case(
-        request,
-        case_id,
-        form,
-        lambda viewer, case: services.case_allocate(
-            actor=viewer,
-            case=case,
-            worker=form.cleaned_data["worker"],
-            expected_version=form.cleaned_data["version"],
-        ),
-        lambda: "Case allocated",
-    )
+    return _post_on_case(request, case_id, form, services.case_allocate, lambda _: "Case allocated")
 
 
 @permission_required("cases.manage")
 @require_http_methods(["POST"])
 def case_close(request: HttpRequest, case_id: uuid.UUID) -> HttpResponse:
-    form = CloseForm(request.POST)
-    return _post_on_case(
-        request,
-        case_id,
-        form,
-        lambda viewer, case: services.case_close(
-            actor=viewer,
-            case=case,
-            outcome=form.cleaned_data["outcome"],
-            reason=form.cleaned_data["reason"],
-            step_down=form.step_down,
-            expected_version=form.cleaned_data["version"],
-        ),
-        lambda: "Case stepped down" if form.step_down else "Case closed",
-    )
+    def done(case: Case) -> str:
+        return "Case stepped down" if case.status == CaseStatus.STEPPED_DOWN else "Case closed"
+
+    return _post_on_case(request, case_id, CloseForm(request.POST), services.case_close, done)
 
 
 # --- The allocation queue ------------------------------------------------------------------

@@ -154,6 +154,7 @@ class FoundForm(MomentForm):
 
     prefix = "found"
     moments = {"found_at": FOUND}
+    service_fields = ("found_at", "found_where", "found_with", "harm_disclosed")
 
     found_date = past_date("Date the child was found", FOUND.date_message)
     found_time = TimeOfDayField(
@@ -170,6 +171,7 @@ class InterviewForm(MomentForm):
 
     prefix = "interview"
     moments = {"offered_at": OFFERED, "completed_at": COMPLETED}
+    service_fields = ("offered_at", "acceptance", "completed_at", "interview_by", "summary")
 
     offered_date = past_date("Date the interview was offered", OFFERED.date_message)
     offered_time = TimeOfDayField(

@@ -17,7 +17,6 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
-from cehub.accounts.models import User
 from cehub.cases.casework.selectors import person_risk_summary
 from cehub.cases.models import MissingEpisode, PoliceRiskGrade
 from cehub.cases.pages import RecordOnPage, identity, person_or_404
@@ -105,18 +104,18 @@ def _post_on_episode(
     request: HttpRequest,
     episode_id: uuid.UUID,
     form: FoundForm | InterviewForm,
-    save: Callable[[User, MissingEpisode], object],
+    service: Callable[..., MissingEpisode],
     done: str,
 ) -> HttpResponse:
-    """A form on the episode page: saved through its service, then back to the page with
-    ``done``; or the page again with the problem. After a conflict the page is drawn as it is
-    now, with what was typed and the current version, so a second submission is made knowing
-    what the other person recorded."""
+    """A form on the episode page: saved through its service, then back to the page saying
+    what was ``done``; or the page again with the problem. After a conflict the page is drawn
+    as it is now, with what was typed and the current version, so a second submission is made
+    knowing what the other person recorded."""
     viewer = request_user(request)
     page = RecordOnPage(lambda: _episode(request, episode_id))
     outcome = submit(
         form,
-        save=lambda: save(viewer, page.record),
+        save=lambda: service(actor=viewer, episode=page.record, **form.service_kwargs()),
         fields=MISSING_ERROR_FIELDS,
         current_version=page.current_version,
     )
@@ -135,21 +134,12 @@ def _post_on_episode(
 @permission_required("cases.record_missing")
 @require_http_methods(["POST"])
 def missing_found(request: HttpRequest, episode_id: uuid.UUID) -> HttpResponse:
-    form = FoundForm(request.POST)
     within = period_words(return_interview_within())
     return _post_on_episode(
         request,
         episode_id,
-        form,
-        lambda viewer, episode: services.missing_episode_found(
-            actor=viewer,
-            episode=episode,
-            found_at=form.cleaned_data["found_at"],
-            found_where=form.cleaned_data["found_where"],
-            found_with=form.cleaned_data["found_with"],
-            harm_disclosed=form.cleaned_data["harm_disclosed"],
-            expected_version=form.cleaned_data["version"],
-        ),
+        FoundForm(request.POST),
+        services.missing_episode_found,
         f"Recorded as found. The return home interview is due within {within}",
     )
 
@@ -157,20 +147,11 @@ def missing_found(request: HttpRequest, episode_id: uuid.UUID) -> HttpResponse:
 @permission_required("cases.record_missing")
 @require_http_methods(["POST"])
 def missing_interview(request: HttpRequest, episode_id: uuid.UUID) -> HttpResponse:
-    form = InterviewForm(request.POST)
     return _post_on_episode(
         request,
         episode_id,
-        form,
-        lambda viewer, episode: services.return_interview_record(
-            actor=viewer,
-            episode=episode,
-            offered_at=form.cleaned_data["offered_at"],
-            acceptance=form.cleaned_data["acceptance"],
-            completed_at=form.cleaned_data["completed_at"],
-            interview_by=form.cleaned_data["interview_by"],
-            summary=form.cleaned_data["summary"],
-        ),
+        InterviewForm(request.POST),
+        services.return_interview_record,
         "Return home interview recorded",
     )
 

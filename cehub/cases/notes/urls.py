@@ -4,12 +4,10 @@ from django.urls import URLPattern, path
 
 from . import views
 
+NOTES = "<uuid:case_id>/notes/"
+
 urlpatterns: list[URLPattern] = [
-    path("<uuid:case_id>/notes/", views.case_notes, name="case_notes"),
-    path("<uuid:case_id>/notes/new/", views.case_note_new, name="case_note_new"),
-    path(
-        "<uuid:case_id>/notes/<uuid:note_id>/correct/",
-        views.case_note_correct,
-        name="case_note_correct",
-    ),
+    path(NOTES, views.case_notes, name="case_notes"),
+    path(NOTES + "new/", views.case_note_new, name="case_note_new"),
+    path(NOTES + "<uuid:note_id>/correct/", views.case_note_correct, name="case_note_correct"),
 ]

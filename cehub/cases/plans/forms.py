@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+from dataclasses import fields
 from typing import Any
 
 from django import forms
@@ -117,12 +118,8 @@ class PlanActionForm(DraftForm):
             )
 
     def to_action(self) -> PlanAction:
-        data = self.cleaned_data
         return PlanAction(
-            agency=data["agency"],
-            action=data["action"],
-            owner=data["owner"],
-            due_date=data["due_date"],
+            **{part.name: self.cleaned_data[part.name] for part in fields(PlanAction)}
         )
 
 

@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from cehub.accounts.models import User
+from cehub.cases.missing.services import BULK_COLUMNS
 from cehub.cases.models import InterviewAcceptance, MissingEpisode, PoliceRiskGrade
 from cehub.core.models import AccessAction, AccessEvent
 from cehub.core.roles import Role
@@ -491,17 +492,7 @@ def test_the_import_page_documents_the_columns(
 ) -> None:
     assert reverse("cases:missing_import") == IMPORT_URL
     text = page_text(signed_in(hub_social_worker).get(IMPORT_URL))
-    for column in (
-        "nhs_number",
-        "missing_from",
-        "reported_at",
-        "found_at",
-        "police_risk_grade",
-        "last_seen_where",
-        "found_where",
-        "found_with",
-        "police_reference",
-    ):
+    for column in BULK_COLUMNS:  # every column the import takes
         assert column in text
     assert "2026-03-27 14:30" in text and "UK time" in text
     assert "no-apparent-risk" in text

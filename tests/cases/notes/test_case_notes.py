@@ -267,32 +267,16 @@ def test_the_contact_cannot_be_in_the_future(
     now = datetime(2026, 3, 27, 10, 0, tzinfo=LONDON)
     with time_machine.travel(now, tick=False):
         client = signed_in(hub_social_worker)  # the session starts in the travelled time
-        later_today = client.post(
-            _url("case_note_new", case),
-            _form(
-                contact_date_day="27",
-                contact_date_month="3",
-                contact_date_year="2026",
-                contact_time="10:05",
-            ),
-        )
+
+        def contact(day: date, time: str = "16:30") -> Any:
+            form = _form(**date_fields("contact_date", day), contact_time=time)
+            return client.post(_url("case_note_new", case), form)
+
+        later_today = contact(now.date(), "10:05")
         assert error_summary(later_today) == ["The time of the contact must be in the past"]
-        tomorrow = client.post(
-            _url("case_note_new", case),
-            _form(contact_date_day="28", contact_date_month="3", contact_date_year="2026"),
-        )
+        tomorrow = contact(now.date() + timedelta(days=1))
         assert error_summary(tomorrow) == ["Date of the contact must be today or in the past"]
-        # Earlier today is fine.
-        earlier = client.post(
-            _url("case_note_new", case),
-            _form(
-                contact_date_day="27",
-                contact_date_month="3",
-                contact_date_year="2026",
-                contact_time="09:55",
-            ),
-        )
-        assert earlier.status_code == 302
+        assert contact(now.date(), "09:55").status_code == 302  # earlier today is fine
     assert CaseNote.objects.get().contact_at == datetime(2026, 3, 27, 9, 55, tzinfo=LONDON)
 
 

@@ -175,9 +175,7 @@ def test_the_required_parts_each_have_their_own_message(
         hub_social_worker,
         danger_statement="",
         safety_goal="",
-        review_date_day="",
-        review_date_month="",
-        review_date_year="",
+        **date_fields("review_date", None),
     )
     text = page_text(signed_in(hub_social_worker).post(_new_url(case), data))
     assert "Describe what we are worried about" in text
