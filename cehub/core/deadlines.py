@@ -46,6 +46,8 @@ class MissingFlagRule:
 
 @dataclass(frozen=True)
 class PracticeRules:
+    """One practice rules file, as read: its id and version, and the rules it sets."""
+
     id: str
     version: int
     within: Mapping[str, timedelta]  # each deadline's time, by its name in the file

@@ -59,12 +59,16 @@ class TrendRow:
 
 @dataclass(frozen=True)
 class ChartPoint:
+    """Where one screening's standing level sits on the chart, in SVG units."""
+
     x: int
     y: int
 
 
 @dataclass(frozen=True)
 class ChartAxisLabel:
+    """A level's name beside the chart, at its height."""
+
     y: int
     text: str
 
