@@ -12,7 +12,7 @@ from django import forms
 from django.db.models import QuerySet
 
 from cehub.accounts.models import User
-from cehub.cases.fields import ServiceForm, version_field
+from cehub.cases.fields import ServiceForm, choose, version_field
 from cehub.cases.models import ClosureOutcome
 from cehub.core.roles import Role
 from cehub.language.forms import language_checked
@@ -76,10 +76,7 @@ class CloseForm(ServiceForm):
                 }
             }
         ),
-        error_messages={
-            "required": "Select whether to close the case or step it down",
-            "invalid_choice": "Select whether to close the case or step it down",
-        },
+        error_messages=choose("Select whether to close the case or step it down"),
     )
     outcome = forms.ChoiceField(
         label="Outcome",

@@ -6,7 +6,6 @@ theirs), writes the child's chronology and ends with the access-log event.
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import TYPE_CHECKING
 
 from django.db import transaction
@@ -43,14 +42,16 @@ def _take_level(
     level: str,
     screening: Screening,
     status: str,
-    review_from: datetime | None = None,
+    *,
+    review: bool,
 ) -> None:
-    """The (locked) case takes a screening's level, and a new review date when the screening
-    is new; its level history, the chronology when the level moved, the access-log event."""
+    """The (locked) case takes a screening's level, and a new review date counted from now
+    when the screening is new; its level history, the chronology when the level moved, the
+    access-log event."""
     previous, now = case.level, timezone.now()
     case.level = level
-    if review_from is not None:
-        case.review_due_at = review_due(review_from)
+    if review:
+        case.review_due_at = review_due(now)
     case.version += 1
     case.save()
     CaseLevelChange.objects.create(
@@ -87,7 +88,7 @@ def case_open_or_update(*, actor: User, person: Person, level: str, screening: S
             case.status = (
                 CaseStatus.OPEN if case.allocated_worker_id else CaseStatus.AWAITING_ALLOCATION
             )
-        _take_level(actor, case, level, screening, "rescreened", review_from=now)
+        _take_level(actor, case, level, screening, "rescreened", review=True)
     return case
 
 
@@ -99,7 +100,7 @@ def case_rescreened_below_threshold(
     with transaction.atomic():
         case = _live_case(person)
         if case is not None:
-            _take_level(actor, case, level, screening, "rescreened", review_from=timezone.now())
+            _take_level(actor, case, level, screening, "rescreened", review=True)
 
 
 def case_level_follow_screening(*, actor: User, screening: Screening) -> None:
@@ -107,7 +108,9 @@ def case_level_follow_screening(*, actor: User, screening: Screening) -> None:
     with transaction.atomic():
         case = _live_case(screening.person)
         if case is not None:
-            _take_level(actor, case, screening.final_level, screening, "lower level agreed")
+            _take_level(
+                actor, case, screening.final_level, screening, "lower level agreed", review=False
+            )
 
 
 # --- Allocation and closure ------------------------------------------------------------------
