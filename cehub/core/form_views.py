@@ -46,6 +46,7 @@ class Outcome[T]:
     saved: bool
     status: int = HTTPStatus.OK
     value: T | None = None
+    error: ServiceError | None = None  # the service's refusal, for pages that show more of it
 
 
 def all_valid(*objects: FormLike) -> bool:
@@ -64,25 +65,27 @@ def _forms_of(objects: Iterable[FormLike]) -> list[forms.BaseForm]:
 def attach_error(
     objects: Iterable[FormLike], error: ServiceError, fields: Mapping[str, str] | None = None
 ) -> None:
-    """Show a service's problem on the field it names (renamed by ``fields``), on the first form
-    that has that field, or above the first form when none has."""
+    """Show each of a service's problems on the field it names (renamed by ``fields``), on the
+    first form that has that field, or above the first form when none has."""
     form_list = _forms_of(objects)
-    name = (fields or {}).get(error.field or "", error.field)
-    for form in form_list:
-        if name and name in form.fields:
-            form.add_error(name, str(error))
-            return
-    if form_list:
-        form_list[0].add_error(None, str(error))
+    for field, message in error.problems:
+        name = (fields or {}).get(field or "", field)
+        form = next((f for f in form_list if name and name in f.fields), None)
+        if form is not None:
+            form.add_error(name, message)
+        elif form_list:
+            form_list[0].add_error(None, message)
 
 
-def rebind_with_version(form: forms.BaseForm, version: int, message: str) -> None:
+def rebind_with_version(
+    form: forms.BaseForm, version: int, message: str, *, version_field: str = VERSION_FIELD
+) -> None:
     """The same form, as typed, now carrying the record's current version and the message.
 
     Rebound in place, so the view keeps drawing the form object it already has.
     """
     data: MultiValueDict[str, Any] = form.data.copy()  # type: ignore[attr-defined]
-    data[form.add_prefix(VERSION_FIELD)] = str(version)
+    data[form.add_prefix(version_field)] = str(version)
     form.data = data
     form._errors = None  # type: ignore[attr-defined] # validate again, with the new version
     form.full_clean()
@@ -95,11 +98,12 @@ def submit[T](
     fields: Mapping[str, str] | None = None,
     current_version: Callable[[], int] | None = None,
     review_wording: bool = True,
+    version_field: str = VERSION_FIELD,
 ) -> Outcome[T]:
     """Validate ``objects``, review their wording, then call ``save`` (the service).
 
     ``fields`` renames a service's field to the form's; ``current_version`` reads the record's
-    version again after a ``ConflictError`` (the form with a ``version`` field is rebound).
+    version again after a ``ConflictError`` (the form with the ``version_field`` is rebound).
     """
     if not all_valid(*objects):
         return Outcome(saved=False)
@@ -108,13 +112,15 @@ def submit[T](
     try:
         value = save()
     except ConflictError as error:
-        versioned = [f for f in _forms_of(objects) if VERSION_FIELD in f.fields]
+        versioned = [f for f in _forms_of(objects) if version_field in f.fields]
         if current_version is None or not versioned:
             attach_error(objects, error, fields)
-            return Outcome(saved=False, status=HTTPStatus.CONFLICT)
-        rebind_with_version(versioned[0], current_version(), str(error))
-        return Outcome(saved=False, status=HTTPStatus.CONFLICT)
+        else:
+            rebind_with_version(
+                versioned[0], current_version(), str(error), version_field=version_field
+            )
+        return Outcome(saved=False, status=HTTPStatus.CONFLICT, error=error)
     except ServiceError as error:
         attach_error(objects, error, fields)
-        return Outcome(saved=False)
+        return Outcome(saved=False, error=error)
     return Outcome(saved=True, value=value)
