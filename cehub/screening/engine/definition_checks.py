@@ -27,6 +27,7 @@ def definition_problems(data: Mapping[str, Any]) -> list[str]:
         problems.append(f"level_details: no entry for level(s) {', '.join(missing)}")
     if extra := sorted(details - level_set):
         problems.append(f"level_details: {', '.join(extra)} not in levels")
+    problems.extend(_case_threshold_problems(data["level_details"], levels))
 
     for section in ("recency", "tiers", "forms", "domains", "indicators", "overrides"):
         for repeated in _duplicates(item["id"] for item in data[section]):
@@ -124,3 +125,21 @@ def _band_problems(bands: Sequence[Mapping[str, Any]], levels: Sequence[str]) ->
                 problems.append(f"{where}: the last band must be open-ended (max null)")
             expected_min = band["max"] + 1
     return problems
+
+
+def _case_threshold_problems(details: Mapping[str, Any], levels: Sequence[str]) -> list[str]:
+    """A case opens from one level upwards: more risk never means less hub involvement."""
+    opening = [level for level in levels if level in details and details[level]["opens_case"]]
+    if not opening:
+        return []
+    threshold = levels.index(opening[0])
+    if below := [
+        level
+        for level in levels[threshold + 1 :]
+        if level in details and not details[level]["opens_case"]
+    ]:
+        return [
+            f"level_details: {', '.join(below)} must open a hub case, because the lower level "
+            f"{opening[0]} does (opens_case: true from one level upwards)"
+        ]
+    return []

@@ -17,6 +17,10 @@ from .inputs import Answer, ChildFacts
 class LevelDetail:
     label: str
     response: str
+    # A GOV.UK tag colour ("orange"): pages colour the level from the tool, never by its name.
+    tag_colour: str
+    # Whether a screening at this level opens a hub case (or keeps the live one at it).
+    opens_case: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,6 +173,10 @@ class Tool:
     def level_rank(self, level: str) -> int:
         return self.levels.index(level)
 
+    def opens_case(self, level: str) -> bool:
+        """Whether a screening whose standing level is ``level`` leads to a hub case."""
+        return self.level_details[level].opens_case
+
     def points_for(self, indicator: Indicator, when: str) -> int:
         points = (
             indicator.points if indicator.points is not None else self.tiers[indicator.tier].points
@@ -198,7 +206,12 @@ class Tool:
             name=data["name"],
             levels=tuple(data["levels"]),
             level_details={
-                level: LevelDetail(label=detail["label"], response=detail["response"])
+                level: LevelDetail(
+                    label=detail["label"],
+                    response=detail["response"],
+                    tag_colour=detail["tag_colour"],
+                    opens_case=detail["opens_case"],
+                )
                 for level, detail in data["level_details"].items()
             },
             recency=tuple(
