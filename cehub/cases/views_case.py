@@ -24,9 +24,9 @@ from cehub.core.access import permission_required, request_user
 from cehub.core.deadlines import DeadlineStatus, deadline_status
 from cehub.core.errors import ConflictError, ServiceError
 from cehub.language.review import wording_review_pending
+from cehub.screening.display import LevelTag, level_tag, tool_or_none
 from cehub.screening.engine import Tool
 from cehub.screening.models import Screening
-from cehub.screening.views import LevelTag, level_tag, tool_or_none
 
 from . import note_selectors, selectors, services
 from .forms_case import AllocateForm, CloseForm

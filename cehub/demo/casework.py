@@ -34,6 +34,7 @@ from cehub.cases.models import (
     PoliceRiskGrade,
 )
 from cehub.cases.note_services import CaseNoteInput, case_note_add, case_note_correct
+from cehub.cases.screening.services import screening_decide, screening_submit
 from cehub.cases.services import (
     MissingEpisodeInput,
     PlanAction,
@@ -53,13 +54,7 @@ from cehub.intake.models import Concern, ExploitationForm, NextStep
 from cehub.people.models import CareStatus, Gender, Person
 from cehub.screening.engine import ChildFacts, Tool
 from cehub.screening.models import Screening
-from cehub.screening.services import (
-    AnswerInput,
-    screening_compute,
-    screening_decide_lower_level,
-    screening_record,
-    tool_get,
-)
+from cehub.screening.services import AnswerInput, screening_compute, tool_get
 
 from . import catalogue as cat
 from . import narratives as text
@@ -1428,7 +1423,7 @@ class CaseworkLoader:
                     screening = self.screen(person, step)
                 elif isinstance(step, DecideStep):
                     assert screening is not None  # noqa: S101 - decisions follow a screening
-                    screening = screening_decide_lower_level(
+                    screening = screening_decide(
                         actor=manager, screening=screening, agree=step.agree, note=step.note
                     )
                 elif isinstance(step, AllocateStep):
@@ -1467,7 +1462,7 @@ class CaseworkLoader:
         concern = None
         if step.concern is not None:
             concern = self.concerns[self.concern_ids[id(step.concern)]]
-        screening = screening_record(
+        screening = screening_submit(
             actor=self.users[step.assessor],
             person=person,
             answers=list(step.answers),

@@ -29,6 +29,7 @@ from cehub.cases.note_services import (
     case_note_add,
     case_note_correct,
 )
+from cehub.cases.screening.services import screening_submit
 from cehub.cases.services import case_allocate, case_close
 from cehub.core.errors import ServiceError
 from cehub.core.models import AccessAction, AccessEvent
@@ -40,7 +41,7 @@ from cehub.language.models import KeptWording
 from cehub.language.review import REVIEW_FIELD
 from cehub.people.models import ChronologyEntry, ChronologyKind, Person, PersonCategory
 from cehub.people.services import PersonDetails, person_create
-from cehub.screening.services import AnswerInput, screening_record, tool_get
+from cehub.screening.services import AnswerInput, tool_get
 
 pytestmark = pytest.mark.django_db
 
@@ -57,7 +58,7 @@ REWORDED = "Adults at the flat are exploiting Kayleigh; she is not safe there."
 # --- Fixtures and helpers ----------------------------------------------------------------
 def _open_case(worker: User, manager: User, child: Person) -> Case:
     significant = next(i for i in tool_get().indicators.values() if i.tier == "significant")
-    screening_record(
+    screening_submit(
         actor=worker,
         person=child,
         disclosure=False,

@@ -19,13 +19,14 @@ from playwright.sync_api import Page, expect, sync_playwright
 
 from cehub.accounts.models import User
 from cehub.cases.models import Case, CaseStatus, ClosureOutcome
+from cehub.cases.screening.services import screening_submit
 from cehub.cases.services import case_allocate
 from cehub.core.models import AccessAction, AccessEvent
 from cehub.core.roles import Role
 from cehub.people.models import Person, PersonCategory
 from cehub.people.services import PersonDetails, person_create
 from cehub.screening.models import Screening
-from cehub.screening.services import AnswerInput, screening_record
+from cehub.screening.services import AnswerInput
 from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, assert_accessible
 from tests.factories import TEST_PASSWORD
 
@@ -52,7 +53,7 @@ def _summary(response: Any) -> list[str]:
 
 def _screen(actor: User, child: Person, *, disclosure: bool = False) -> Screening:
     """Medium (one significant sign now), or high with a disclosure."""
-    return screening_record(
+    return screening_submit(
         actor=actor,
         person=child,
         answers=[AnswerInput("missing-overnight", "current", True, "Found in Leeds at 3am")],
@@ -86,8 +87,8 @@ def test_the_case_page_shows_the_child_status_level_review_and_history(
     assert reverse("people:person_detail", kwargs={"person_id": child.pk}) in html
     assert "Changes to the case's level, oldest first" in text
     screening = Screening.objects.get()
-    assert reverse("screening:detail", kwargs={"screening_id": screening.pk}) in html
-    assert reverse("screening:screen", kwargs={"person_id": child.pk}) in html
+    assert reverse("cases:screening_detail", kwargs={"screening_id": screening.pk}) in html
+    assert reverse("cases:screening_new", kwargs={"person_id": child.pk}) in html
     # The rest of the work with the child starts here.
     assert reverse("cases:safety_plan_new", kwargs={"case_id": case.pk}) in html
     assert reverse("cases:missing_new", kwargs={"person_id": child.pk}) in html
@@ -147,7 +148,7 @@ def test_the_case_page_needs_a_hub_role_and_a_relationship(
     assert reverse("cases:missing_new", kwargs={"person_id": case.person_id}) in html
     for name in ("case_close", "case_allocate", "safety_plan_new"):
         assert _url(name, case) not in html
-    assert reverse("screening:screen", kwargs={"person_id": case.person_id}) not in html
+    assert reverse("cases:screening_new", kwargs={"person_id": case.person_id}) not in html
     # Any hub manager may read a case waiting for allocation (they allocate); see
     # tests/cases/test_screening_and_case.py. Other outsiders never may.
     if case.status != "awaiting-allocation":
@@ -476,7 +477,7 @@ def test_the_manager_pages_in_a_browser_are_accessible(
         ),
     )
     _screen(worker, kayleigh)
-    lowered = screening_record(
+    lowered = screening_submit(
         actor=worker,
         person=kayleigh,
         answers=[AnswerInput("missing-overnight", "current", True, "Found in Leeds at 3am")],
@@ -515,11 +516,11 @@ def test_the_manager_pages_in_a_browser_are_accessible(
         case.refresh_from_db()
         assert case.allocated_worker == worker
 
-        tab.goto(base + reverse("screening:approval_queue"))
+        tab.goto(base + reverse("cases:approval_queue"))
         assert_accessible(tab)
         tab.get_by_role("link", name="Decide").click()
         expect(tab).to_have_url(
-            base + reverse("screening:detail", kwargs={"screening_id": lowered.pk})
+            base + reverse("cases:screening_detail", kwargs={"screening_id": lowered.pk})
         )
         assert_accessible(tab)
         tab.get_by_role("button", name="Record your decision").click()

@@ -20,6 +20,7 @@ from cehub.cases.models import (
     PoliceRiskGrade,
     SafetyPlan,
 )
+from cehub.cases.screening.services import screening_submit
 from cehub.cases.services import (
     BulkImportError,
     MissingEpisodeInput,
@@ -39,7 +40,7 @@ from cehub.core.errors import ServiceError
 from cehub.core.roles import Role
 from cehub.people.models import Person, PersonCategory
 from cehub.people.services import PersonDetails, person_create
-from cehub.screening.services import AnswerInput, screening_record, tool_get
+from cehub.screening.services import AnswerInput, tool_get
 
 pytestmark = pytest.mark.django_db
 
@@ -49,7 +50,7 @@ NOW = datetime(2026, 11, 20, 9, 0, tzinfo=timezone.get_fixed_timezone(0))
 @pytest.fixture
 def case(hub_social_worker: User, hub_manager: User, child: Person) -> Case:
     significant = next(i for i in tool_get().indicators.values() if i.tier == "significant")
-    screening_record(
+    screening_submit(
         actor=hub_social_worker,
         person=child,
         disclosure=False,

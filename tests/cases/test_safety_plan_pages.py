@@ -14,12 +14,13 @@ from django.utils import timezone
 
 from cehub.accounts.models import User
 from cehub.cases.models import Case, ClosureOutcome, SafetyPlan, SafetyPlanAction
+from cehub.cases.screening.services import screening_submit
 from cehub.cases.services import PlanAction, SafetyPlanInput, case_allocate, case_close
 from cehub.cases.services import safety_plan_save as save_plan
 from cehub.core.models import AccessAction, AccessEvent
 from cehub.core.roles import Role
 from cehub.people.models import Person
-from cehub.screening.services import AnswerInput, screening_record, tool_get
+from cehub.screening.services import AnswerInput, tool_get
 
 pytestmark = pytest.mark.django_db
 
@@ -30,7 +31,7 @@ CHILD_WORDS_HINT = "Use their words, in quotation marks. If they chose not to sa
 @pytest.fixture
 def case(hub_social_worker: User, hub_manager: User, child: Person) -> Case:
     significant = next(i for i in tool_get().indicators.values() if i.tier == "significant")
-    screening_record(
+    screening_submit(
         actor=hub_social_worker,
         person=child,
         disclosure=False,

@@ -11,12 +11,13 @@ from django.utils import timezone
 
 from cehub.accounts.models import User
 from cehub.cases.models import PoliceRiskGrade
+from cehub.cases.screening.services import screening_submit
 from cehub.cases.selectors import allocation_queue, interview_status, person_risk_summary
 from cehub.cases.services import MissingEpisodeInput, missing_episode_record
 from cehub.core.roles import Role
 from cehub.people.models import Person, PersonCategory
 from cehub.people.services import PersonDetails, person_create
-from cehub.screening.services import AnswerInput, screening_record, tool_get
+from cehub.screening.services import AnswerInput, tool_get
 
 pytestmark = pytest.mark.django_db
 
@@ -24,11 +25,11 @@ pytestmark = pytest.mark.django_db
 def _screen(actor: User, person: Person, level: str) -> None:
     significant = next(i for i in tool_get().indicators.values() if i.tier == "significant")
     if level == "high":
-        screening_record(
+        screening_submit(
             actor=actor, person=person, answers=[], disclosure=True, final_level="high"
         )
     else:
-        screening_record(
+        screening_submit(
             actor=actor,
             person=person,
             disclosure=False,
