@@ -9,6 +9,7 @@ from datetime import date, timedelta
 
 import pyotp
 import pytest
+from django.urls import reverse
 from django.utils import timezone
 from playwright.sync_api import Page, expect
 
@@ -114,7 +115,7 @@ def test_screen_allocate_plan_and_record_a_missing_episode(page: Page, live_serv
     assert_accessible(page)
 
     # --- A missing episode: the return home interview is due within 72 hours --------------------
-    page.goto(f"{base}/people/{child.pk}/missing/new/")
+    page.goto(base + reverse("cases:missing_new", kwargs={"person_id": child.pk}))
     now = timezone.localtime()
     went = now - timedelta(hours=20)
     found = now - timedelta(hours=2)

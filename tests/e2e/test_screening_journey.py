@@ -42,6 +42,13 @@ def page_without_javascript(browser: Browser) -> Iterator[Page]:
     assert errors == [], f"Browser console errors: {errors}"
 
 
+def _previewed(page: Page, change: Callable[[], None]) -> None:
+    """Make a change and wait for the live preview it sends, so that sending the form next does
+    not cut that request off (htmx reports an aborted request as a console error)."""
+    with page.expect_response(lambda response: "/preview/" in response.url):
+        change()
+
+
 def _worker_with_a_child(
     make_persona: Callable[..., User], page: Page, base: str, email: str
 ) -> Person:
@@ -82,6 +89,7 @@ def test_screening_in_a_browser_updates_as_you_tick_and_is_accessible(
     details.get_by_label("Within the last 3 months").check()
     details.get_by_label("Confirmed").check()
     details.get_by_label("Evidence").fill("Police found her in Leeds at 3am")
+    _previewed(page, details.get_by_label("Evidence").blur)  # a text box changes on leaving it
     # htmx swapped in the new level without a page load.
     expect(result).to_contain_text("Computed level Medium")
     expect(result).to_contain_text("A significant indicator in the last 3 months:")
@@ -97,7 +105,7 @@ def test_screening_in_a_browser_updates_as_you_tick_and_is_accessible(
     expect(details).to_be_visible()
     assert_accessible(page)
 
-    page.get_by_label("Medium", exact=True).check()
+    _previewed(page, page.get_by_label("Medium", exact=True).check)
     page.get_by_role("button", name="Record the screening").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Screening on")
     expect(page.locator("main")).to_contain_text("Police found her in Leeds at 3am")
