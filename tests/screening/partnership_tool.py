@@ -13,7 +13,6 @@ from typing import Any
 import pytest
 
 from cehub.screening.engine import Tool
-from cehub.screening.services import tool_get
 
 TOOLS_DIR = Path(__file__).resolve().parent / "tools"
 TRAFFIC_LIGHTS = "traffic-lights@1"
@@ -22,5 +21,8 @@ TRAFFIC_LIGHTS = "traffic-lights@1"
 @pytest.fixture
 def traffic_lights(settings: Any) -> Tool:
     """The traffic-light tool, installed beside the shipped ones for this test."""
+    # Imported here: the engine's tests load this conftest without Django.
+    from cehub.screening.services import tool_get
+
     settings.CEHUB_SCREENING_TOOL_DIRS = [str(TOOLS_DIR)]
     return tool_get(TRAFFIC_LIGHTS)
