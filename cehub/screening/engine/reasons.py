@@ -3,12 +3,27 @@ JSON shape a screening stores and ``screening_score`` prints."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from typing import Any, Literal
 
 
+class _ReasonJson:
+    """A reason as JSON: ``kind`` first, then each field in the order declared, tuples as lists.
+    The field order is the contract (stored screenings and ``screening_score`` use it)."""
+
+    __slots__ = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"kind": getattr(self, "kind")}  # noqa: B009 - on every subclass
+        for field_ in fields(self):  # type: ignore[arg-type]  # every subclass is a dataclass
+            if field_.name != "kind":
+                value = getattr(self, field_.name)
+                data[field_.name] = list(value) if isinstance(value, tuple) else value
+        return data
+
+
 @dataclass(frozen=True, slots=True)
-class IndicatorReason:
+class IndicatorReason(_ReasonJson):
     indicator: str
     label: str
     domain: str
@@ -20,23 +35,9 @@ class IndicatorReason:
     text: str
     kind: Literal["indicator"] = "indicator"
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "kind": self.kind,
-            "indicator": self.indicator,
-            "label": self.label,
-            "domain": self.domain,
-            "tier": self.tier,
-            "forms": list(self.forms),
-            "when": self.when,
-            "confirmed": self.confirmed,
-            "points": self.points,
-            "text": self.text,
-        }
-
 
 @dataclass(frozen=True, slots=True)
-class BandReason:
+class BandReason(_ReasonJson):
     level: str
     min: int
     max: int | None
@@ -44,19 +45,9 @@ class BandReason:
     text: str
     kind: Literal["band"] = "band"
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "kind": self.kind,
-            "level": self.level,
-            "min": self.min,
-            "max": self.max,
-            "score": self.score,
-            "text": self.text,
-        }
-
 
 @dataclass(frozen=True, slots=True)
-class OverrideReason:
+class OverrideReason(_ReasonJson):
     override: str
     label: str
     explanation: str
@@ -66,18 +57,6 @@ class OverrideReason:
     indicators: tuple[str, ...]
     text: str
     kind: Literal["override"] = "override"
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "kind": self.kind,
-            "override": self.override,
-            "label": self.label,
-            "explanation": self.explanation,
-            "minimum_level": self.minimum_level,
-            "raised": self.raised,
-            "indicators": list(self.indicators),
-            "text": self.text,
-        }
 
 
 type Reason = IndicatorReason | BandReason | OverrideReason

@@ -3,6 +3,8 @@ cases act, in one transaction; whether a level opens a case is the tool's data."
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from cehub.accounts.models import User
@@ -25,20 +27,20 @@ from .screening_form import EVIDENCE, SIGNIFICANT
 pytestmark = pytest.mark.django_db
 
 SIGNIFICANT_NOW = [AnswerInput(SIGNIFICANT, "current", True, EVIDENCE)]
+# Computed medium, judged low: the lower level waits for a manager.
+LOWERED: dict[str, Any] = {
+    "answers": SIGNIFICANT_NOW,
+    "disclosure": False,
+    "final_level": "low",
+    "rationale": "One episode; the family acted at once",
+    "advice_given": "Advice to her parents",
+}
 
 
 def test_the_screening_service_alone_records_the_outcome_and_leaves_cases_alone(
     hub_social_worker: User, hub_manager: User, child: Person
 ) -> None:
-    screening = screening_record(
-        actor=hub_social_worker,
-        person=child,
-        answers=SIGNIFICANT_NOW,
-        disclosure=False,
-        final_level="low",
-        rationale="One episode; the family acted at once",
-        advice_given="Advice to her parents",
-    )
+    screening = screening_record(actor=hub_social_worker, person=child, **LOWERED)
     assert screening.outcome == Outcome.CASE  # the computed medium stands until agreed
     assert not Case.objects.exists()
     screening_decide_lower_level(
@@ -71,15 +73,7 @@ def test_a_failed_hand_off_saves_no_screening(
 def test_a_failed_case_update_undoes_the_managers_decision(
     monkeypatch: pytest.MonkeyPatch, hub_social_worker: User, hub_manager: User, child: Person
 ) -> None:
-    screening = handoff.screening_submit(
-        actor=hub_social_worker,
-        person=child,
-        answers=SIGNIFICANT_NOW,
-        disclosure=False,
-        final_level="low",
-        rationale="One episode; the family acted at once",
-        advice_given="Advice to her parents",
-    )
+    screening = handoff.screening_submit(actor=hub_social_worker, person=child, **LOWERED)
 
     def refuse(**_: object) -> None:
         raise RuntimeError("the case could not be moved")
