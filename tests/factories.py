@@ -42,6 +42,7 @@ from cehub.cases.models import (
 from cehub.cases.notes.services import CaseNoteInput, case_note_add
 from cehub.cases.nrm.services import nrm_record
 from cehub.cases.plans.services import SafetyPlanInput, safety_plan_save
+from cehub.cases.screening.services import screening_submit
 from cehub.contexts.models import Group, GroupKind, Location, LocationKind, Node, Object
 from cehub.contexts.services import group_create, location_find_or_create, vehicle_find_or_create
 from cehub.core.roles import AgencyKind, Role
@@ -75,7 +76,7 @@ from cehub.meetings.models import Action, AgendaItem, Meeting
 from cehub.people.models import BreakGlassCategory, BreakGlassGrant, Person, PersonCategory
 from cehub.people.services import PersonDetails, break_glass_open, person_create
 from cehub.screening.models import Screening
-from cehub.screening.services import AnswerInput, screening_record, tool_get
+from cehub.screening.services import AnswerInput, tool_get
 
 TEST_PASSWORD = "correct horse battery staple"
 
@@ -233,7 +234,7 @@ def screen_to_case(*, actor: User, child: Person, concern: Concern | None = None
     """A screening at medium (one significant indicator seen now): it opens the child's case,
     waiting for a manager to allocate it."""
     significant = next(i for i in tool_get().indicators.values() if i.tier == "significant")
-    return screening_record(
+    return screening_submit(
         actor=actor,
         person=child,
         answers=[AnswerInput(significant.id, "current", True, "Seen by school staff")],

@@ -6,6 +6,7 @@ from .missing import urls as missing
 from .notes import urls as notes
 from .nrm import urls as nrm
 from .plans import urls as plans
+from .screening import urls as screening
 
 app_name = "cases"
 urlpatterns = [
@@ -15,4 +16,5 @@ urlpatterns = [
     *disruption.urlpatterns,
     *nrm.urlpatterns,
     *notes.urlpatterns,
+    *screening.urlpatterns,
 ]

@@ -29,7 +29,7 @@ NAVIGATION: tuple[NavItem, ...] = (
     NavItem("Daily meeting", "meetings:meeting_list", "meetings.view"),
     NavItem("My actions", "meetings:my_actions", "meetings.own_actions"),
     NavItem("Allocations", "cases:allocation_queue", "cases.view_queues"),
-    NavItem("Approvals", "screening:approval_queue", "screening.approve_lower_level"),
+    NavItem("Approvals", "cases:approval_queue", "screening.approve_lower_level"),
     NavItem("Import missing episodes", "cases:missing_import", "cases.record_missing"),
     NavItem("Raise a concern", "intake:concern_start", "intake.submit_concern"),
     NavItem("Share information", "intake:intelligence_start", "intake.submit_intelligence"),

@@ -125,6 +125,10 @@ def describe_tool(tool: Tool) -> str:
     """A plain-text summary of a tool, for ``screening_tool show`` without ``--json``."""
     lines = [f"{tool.name} ({tool.ref})", ""]
     lines.append("Levels: " + ", ".join(tool.levels))
+    lines.append(
+        "Open a hub case: "
+        + (", ".join(level for level in tool.levels if tool.opens_case(level)) or "none")
+    )
     lines.append("Bands: " + ", ".join(f"{band.label} {band.level}" for band in tool.bands))
     lines.append(
         "Points: "

@@ -1,4 +1,8 @@
-"""Recording screenings: the engine computes, the professional decides, both are kept."""
+"""Recording screenings: the engine computes, the professional decides, both are kept.
+
+Whether a level leads to a hub case is the tool's data (``level_details.<level>.opens_case``).
+Opening or moving the case is not done here: ``cehub.cases.screening.services`` records the
+screening through these services and then hands it to the case, in one transaction."""
 
 from __future__ import annotations
 
@@ -26,9 +30,6 @@ from .models import Outcome, Screening, ScreeningStatus
 if TYPE_CHECKING:
     from cehub.accounts.models import User
     from cehub.intake.models import Concern
-
-# Levels at or above this open (or update) a hub case; below it, advice and signposting.
-CASE_THRESHOLD_LEVEL = "medium"
 
 
 @dataclass(frozen=True)
@@ -76,10 +77,6 @@ def screening_compute(
         raise ServiceError(str(error), "answers") from error
 
 
-def _is_case_level(tool: Tool, level: str) -> bool:
-    return tool.level_rank(level) >= tool.level_rank(CASE_THRESHOLD_LEVEL)
-
-
 def screening_record(
     *,
     actor: User,
@@ -93,8 +90,10 @@ def screening_record(
     advice_given: str = "",
     signposted_to: str = "",
 ) -> Screening:
-    """Record a screening. Medium or high opens or updates the child's case; none or low
-    records the advice given. A final level below the computed one waits for a manager."""
+    """Record a screening. At a level that opens a hub case its outcome is the case; below it,
+    the advice given is recorded. A final level below the computed one waits for a manager.
+
+    Call ``cehub.cases.screening.services.screening_submit`` to have the case follow it."""
     if not actor.has_perm("screening.screen") or not can_open_record(actor, person):
         raise Http404
     if person.category != PersonCategory.CHILD:
@@ -112,7 +111,7 @@ def screening_record(
     lowered = tool.level_rank(final_level) < tool.level_rank(result.computed_level)
     status = ScreeningStatus.AWAITING_APPROVAL if lowered else ScreeningStatus.FINAL
     standing_level = result.computed_level if lowered else final_level
-    needs_case = _is_case_level(tool, standing_level)
+    needs_case = tool.opens_case(standing_level)
     if not needs_case and not advice_given.strip():
         raise ServiceError(
             "Record the advice given and any services the child or family were signposted to",
@@ -153,20 +152,6 @@ def screening_record(
             source_id=screening.pk,
             actor=actor,
         )
-        # Imported here: cases build on screenings, not the other way round.
-        from cehub.cases.casework.services import (
-            case_open_or_update,
-            case_rescreened_below_threshold,
-        )
-
-        if needs_case:
-            case_open_or_update(
-                actor=actor, person=person, level=standing_level, screening=screening
-            )
-        else:
-            case_rescreened_below_threshold(
-                actor=actor, person=person, level=standing_level, screening=screening
-            )
         kept_wording_record(
             actor=actor,
             texts={
@@ -189,7 +174,9 @@ def screening_record(
 def screening_decide_lower_level(
     *, actor: User, screening: Screening, agree: bool, note: str
 ) -> Screening:
-    """A manager agrees (or not) to a final level below the computed one."""
+    """A manager agrees (or not) to a final level below the computed one.
+
+    ``cehub.cases.screening.services.screening_decide`` also moves the live case."""
     if not actor.has_perm("screening.approve_lower_level"):
         raise Http404
     if not note.strip():
@@ -204,10 +191,6 @@ def screening_decide_lower_level(
         screening.decided_by, screening.decided_at = actor, timezone.now()
         screening.decision_note = note.strip()
         screening.save(update_fields=["status", "decided_by", "decided_at", "decision_note"])
-        if agree:
-            from cehub.cases.casework.services import case_level_follow_screening
-
-            case_level_follow_screening(actor=actor, screening=screening)
         chronology_record(
             person=screening.person,
             kind=ChronologyKind.SCREENING,

@@ -1,4 +1,8 @@
-"""Screening pages. Paths carry UUIDs only."""
+"""Screening pages that need nothing from cases: the low-risk guidance.
+
+Screening a child, a screening and the approvals hand the screening to a case, so they live
+in ``cehub.cases.screening`` (under /cases/screening/).
+"""
 
 from django.urls import path
 
@@ -6,10 +10,5 @@ from . import views
 
 app_name = "screening"
 urlpatterns = [
-    path("people/<uuid:person_id>/new/", views.screen, name="screen"),
-    path("people/<uuid:person_id>/preview/", views.preview, name="preview"),
-    path("<uuid:screening_id>/", views.detail, name="detail"),
-    path("<uuid:screening_id>/decide/", views.decide, name="decide"),
-    path("approvals/", views.approval_queue, name="approval_queue"),
     path("guidance/low-risk/", views.low_risk_guidance, name="low_risk_guidance"),
 ]

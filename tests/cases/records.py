@@ -13,10 +13,11 @@ from cehub.cases.casework.services import case_allocate
 from cehub.cases.missing.services import MissingEpisodeInput, missing_episode_record
 from cehub.cases.models import Case, MissingEpisode, PoliceRiskGrade
 from cehub.cases.plans.services import SafetyPlanInput
+from cehub.cases.screening.services import screening_submit
 from cehub.people.models import Person, PersonCategory
 from cehub.people.services import PersonDetails, person_create
 from cehub.screening.models import Screening
-from cehub.screening.services import AnswerInput, screening_record
+from cehub.screening.services import AnswerInput
 
 SIGN = AnswerInput("missing-overnight", "current", True, "Found in Leeds at 3am")
 
@@ -46,7 +47,7 @@ def new_person(
 
 def screen(actor: User, person: Person, *, high: bool = False) -> Screening:
     """Medium (one significant sign now), or high with a disclosure: either opens a case."""
-    return screening_record(
+    return screening_submit(
         actor=actor,
         person=person,
         answers=[SIGN],
@@ -57,7 +58,7 @@ def screen(actor: User, person: Person, *, high: bool = False) -> Screening:
 
 def screen_lowered(actor: User, person: Person) -> Screening:
     """The assessor chose low, below the computed medium: it waits for a manager to agree."""
-    return screening_record(
+    return screening_submit(
         actor=actor,
         person=person,
         answers=[SIGN],

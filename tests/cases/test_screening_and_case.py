@@ -1,4 +1,5 @@
-"""Screening a child, the outcomes, manager approval of a lower level, allocation, closure."""
+"""Screening a child through the hand-off to cases (``cehub.cases.screening.services``): the
+outcomes, manager approval of a lower level, allocation, closure."""
 
 from __future__ import annotations
 
@@ -10,17 +11,14 @@ from django.http import Http404
 from cehub.accounts.models import User
 from cehub.cases.casework.services import case_allocate, case_close
 from cehub.cases.models import Case, CaseStatus, ClosureOutcome
+from cehub.cases.screening.services import screening_decide, screening_submit
 from cehub.core.errors import ConflictError, ServiceError
 from cehub.core.models import AccessAction, AccessEvent
 from cehub.core.roles import Role
+from cehub.people.access import can_open_record
 from cehub.people.models import ChronologyEntry, ChronologyKind, Person
 from cehub.screening.models import Outcome, Screening, ScreeningStatus
-from cehub.screening.services import (
-    AnswerInput,
-    screening_decide_lower_level,
-    screening_record,
-    tool_get,
-)
+from cehub.screening.services import AnswerInput, tool_get
 
 pytestmark = pytest.mark.django_db
 
@@ -40,14 +38,31 @@ def _answers_for_score(target: int) -> list[AnswerInput]:
     return [AnswerInput(i.id, "current", True) for i in moderate[:target]]
 
 
-def test_medium_opens_a_case_waiting_for_allocation(hub_social_worker: User, child: Person) -> None:
-    screening = screening_record(
-        actor=hub_social_worker,
+def _screen_medium(actor: User, child: Person) -> Screening:
+    """A significant indicator seen in the last 3 months: medium, and the assessor judges it so."""
+    return screening_submit(
+        actor=actor,
         person=child,
         answers=_significant_current(),
         disclosure=False,
         final_level="medium",
     )
+
+
+def _screen_low(actor: User, child: Person, **decision: str) -> Screening:
+    """Seven moderate indicators: low, and the assessor judges it so (``advice_given=``...)."""
+    return screening_submit(
+        actor=actor,
+        person=child,
+        answers=_answers_for_score(7),
+        disclosure=False,
+        final_level="low",
+        **decision,
+    )
+
+
+def test_medium_opens_a_case_waiting_for_allocation(hub_social_worker: User, child: Person) -> None:
+    screening = _screen_medium(hub_social_worker, child)
     assert screening.computed_level == "medium"
     assert screening.status == ScreeningStatus.FINAL
     assert screening.outcome == Outcome.CASE
@@ -61,20 +76,11 @@ def test_medium_opens_a_case_waiting_for_allocation(hub_social_worker: User, chi
 
 def test_low_records_advice_and_opens_no_case(hub_social_worker: User, child: Person) -> None:
     with pytest.raises(ServiceError, match="advice given") as raised:
-        screening_record(
-            actor=hub_social_worker,
-            person=child,
-            answers=_answers_for_score(7),
-            disclosure=False,
-            final_level="low",
-        )
+        _screen_low(hub_social_worker, child)
     assert raised.value.field == "advice_given"
-    screening = screening_record(
-        actor=hub_social_worker,
-        person=child,
-        answers=_answers_for_score(7),
-        disclosure=False,
-        final_level="low",
+    screening = _screen_low(
+        hub_social_worker,
+        child,
         advice_given="Talked with school about a trusted adult",
         signposted_to="Youth club",
     )
@@ -86,7 +92,7 @@ def test_a_different_level_needs_a_rationale_and_nothing_is_saved_without_it(
     hub_social_worker: User, child: Person
 ) -> None:
     with pytest.raises(ServiceError, match="Explain why your level is different") as raised:
-        screening_record(
+        screening_submit(
             actor=hub_social_worker,
             person=child,
             answers=_significant_current(),
@@ -101,7 +107,7 @@ def test_a_different_level_needs_a_rationale_and_nothing_is_saved_without_it(
 def test_lowering_waits_for_a_manager_and_the_computed_level_stands(
     hub_social_worker: User, hub_manager: User, child: Person
 ) -> None:
-    screening = screening_record(
+    screening = screening_submit(
         actor=hub_social_worker,
         person=child,
         answers=_significant_current(),
@@ -115,12 +121,10 @@ def test_lowering_waits_for_a_manager_and_the_computed_level_stands(
     assert Case.objects.get(person=child).level == "medium"  # the computed level stands for now
 
     with pytest.raises(Http404):
-        screening_decide_lower_level(
-            actor=hub_social_worker, screening=screening, agree=True, note="x"
-        )
+        screening_decide(actor=hub_social_worker, screening=screening, agree=True, note="x")
     with pytest.raises(ServiceError, match="reasons"):
-        screening_decide_lower_level(actor=hub_manager, screening=screening, agree=True, note=" ")
-    screening = screening_decide_lower_level(
+        screening_decide(actor=hub_manager, screening=screening, agree=True, note=" ")
+    screening = screening_decide(
         actor=hub_manager,
         screening=screening,
         agree=True,
@@ -132,7 +136,7 @@ def test_lowering_waits_for_a_manager_and_the_computed_level_stands(
 
 
 def test_disclosure_overrides_to_high(hub_social_worker: User, child: Person) -> None:
-    screening = screening_record(
+    screening = screening_submit(
         actor=hub_social_worker, person=child, answers=[], disclosure=True, final_level="high"
     )
     assert screening.computed_level == "high"
@@ -141,7 +145,7 @@ def test_disclosure_overrides_to_high(hub_social_worker: User, child: Person) ->
 
 def test_unknown_tool_version_is_a_specific_error(hub_social_worker: User, child: Person) -> None:
     with pytest.raises(ServiceError, match="cehub-default@99") as raised:
-        screening_record(
+        screening_submit(
             actor=hub_social_worker,
             person=child,
             answers=[],
@@ -155,7 +159,7 @@ def test_unknown_tool_version_is_a_specific_error(hub_social_worker: User, child
 
 def test_unknown_indicator_is_a_specific_error(hub_social_worker: User, child: Person) -> None:
     with pytest.raises(ServiceError, match="unknown indicator"):
-        screening_record(
+        screening_submit(
             actor=hub_social_worker,
             person=child,
             answers=[AnswerInput("made-up", "current", True)],
@@ -168,7 +172,7 @@ def test_unknown_indicator_is_a_specific_error(hub_social_worker: User, child: P
 def test_screening_needs_a_relationship(make_persona: Callable[..., User], child: Person) -> None:
     stranger = make_persona(Role.HUB_PRACTITIONER)  # another hub team, no relationship
     with pytest.raises(Http404):
-        screening_record(
+        screening_submit(
             actor=stranger, person=child, answers=[], disclosure=True, final_level="high"
         )
 
@@ -176,13 +180,7 @@ def test_screening_needs_a_relationship(make_persona: Callable[..., User], child
 def test_manager_allocates_and_the_workers_team_gains_the_relationship(
     hub_social_worker: User, hub_manager: User, child: Person, make_persona: Callable[..., User]
 ) -> None:
-    screening_record(
-        actor=hub_social_worker,
-        person=child,
-        answers=_significant_current(),
-        disclosure=False,
-        final_level="medium",
-    )
+    _screen_medium(hub_social_worker, child)
     case = Case.objects.get(person=child)
     other_worker = make_persona(Role.HUB_PRACTITIONER)
     with pytest.raises(Http404):
@@ -195,8 +193,6 @@ def test_manager_allocates_and_the_workers_team_gains_the_relationship(
     )
     assert case.status == CaseStatus.OPEN
     assert case.allocated_team_id == other_worker.team_id
-    from cehub.people.access import can_open_record
-
     assert can_open_record(other_worker, child)
     assert AccessEvent.objects.filter(object_type="case", action=AccessAction.UPDATE).exists()
 
@@ -205,13 +201,7 @@ def test_a_stale_allocation_is_refused(
     hub_social_worker: User, hub_manager: User, child: Person
 ) -> None:
 
-    screening_record(
-        actor=hub_social_worker,
-        person=child,
-        answers=_significant_current(),
-        disclosure=False,
-        final_level="medium",
-    )
+    _screen_medium(hub_social_worker, child)
     case = Case.objects.get(person=child)
     stale = case.version
     case_allocate(actor=hub_manager, case=case, worker=hub_social_worker, expected_version=stale)
@@ -223,13 +213,7 @@ def test_a_stale_allocation_is_refused(
 def test_closing_needs_an_outcome_and_reasons(
     hub_social_worker: User, hub_manager: User, child: Person
 ) -> None:
-    screening_record(
-        actor=hub_social_worker,
-        person=child,
-        answers=_significant_current(),
-        disclosure=False,
-        final_level="medium",
-    )
+    _screen_medium(hub_social_worker, child)
     case = case_allocate(
         actor=hub_manager, case=Case.objects.get(person=child), worker=hub_social_worker
     )
@@ -250,14 +234,8 @@ def test_closing_needs_an_outcome_and_reasons(
 def test_rescreening_moves_the_live_case_and_keeps_the_level_history(
     hub_social_worker: User, hub_manager: User, child: Person
 ) -> None:
-    screening_record(
-        actor=hub_social_worker,
-        person=child,
-        answers=_significant_current(),
-        disclosure=False,
-        final_level="medium",
-    )
-    screening_record(
+    _screen_medium(hub_social_worker, child)
+    screening_submit(
         actor=hub_social_worker, person=child, answers=[], disclosure=True, final_level="high"
     )
     case = Case.objects.get(person=child)
@@ -269,17 +247,9 @@ def test_rescreening_moves_the_live_case_and_keeps_the_level_history(
 def test_any_hub_manager_can_open_a_child_waiting_for_allocation(
     hub_social_worker: User, child: Person, make_persona: Callable[..., User]
 ) -> None:
-    from cehub.people.access import can_open_record
-
     other_manager = make_persona(Role.HUB_MANAGER)  # a different hub team
     assert not can_open_record(other_manager, child)
-    screening_record(
-        actor=hub_social_worker,
-        person=child,
-        answers=_significant_current(),
-        disclosure=False,
-        final_level="medium",
-    )
+    _screen_medium(hub_social_worker, child)
     assert can_open_record(other_manager, child)
     case = case_allocate(
         actor=other_manager, case=Case.objects.get(person=child), worker=hub_social_worker
@@ -292,22 +262,9 @@ def test_any_hub_manager_can_open_a_child_waiting_for_allocation(
 def test_rescreening_low_moves_the_live_case_level_and_review(
     hub_social_worker: User, child: Person
 ) -> None:
-    screening_record(
-        actor=hub_social_worker,
-        person=child,
-        answers=_significant_current(),
-        disclosure=False,
-        final_level="medium",
-    )
+    _screen_medium(hub_social_worker, child)
     case = Case.objects.get(person=child)
-    screening_record(
-        actor=hub_social_worker,
-        person=child,
-        answers=_answers_for_score(7),
-        disclosure=False,
-        final_level="low",
-        advice_given="Youth club and school mentor",
-    )
+    _screen_low(hub_social_worker, child, advice_given="Youth club and school mentor")
     case.refresh_from_db()
     assert case.level == "low"
     assert case.review_due_at > case.opened_at

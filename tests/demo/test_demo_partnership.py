@@ -21,7 +21,7 @@ from django.test import override_settings
 from django.utils import timezone
 
 from cehub.accounts.models import User
-from cehub.cases.casework.selectors import allocation_queue, approval_queue, person_risk_summary
+from cehub.cases.casework.selectors import allocation_queue, person_risk_summary
 from cehub.cases.missing.selectors import interview_status
 from cehub.cases.models import (
     Case,
@@ -83,6 +83,7 @@ from cehub.language.matcher import default_checker
 from cehub.language.models import KeptWording
 from cehub.people.models import ChronologyEntry, Ethnicity, Person, PersonCategory, PersonTeamAccess
 from cehub.screening.models import Outcome, Screening, ScreeningStatus
+from cehub.screening.selectors import approval_queue
 from cehub.screening.services import tool_get
 
 SMALL = 0.05

@@ -15,11 +15,12 @@ from playwright.sync_api import Page, expect
 
 from cehub.cases.casework.services import case_allocate
 from cehub.cases.models import Case, CaseNote
+from cehub.cases.screening.services import screening_submit
 from cehub.core.roles import Role
 from cehub.language.models import KeptWording
 from cehub.people.models import PersonCategory
 from cehub.people.services import PersonDetails, person_create
-from cehub.screening.services import AnswerInput, screening_record, tool_get
+from cehub.screening.services import AnswerInput, tool_get
 from tests.browser import sign_in
 from tests.factories import AgencyFactory, TeamFactory, UserFactory
 
@@ -58,7 +59,7 @@ def test_a_practitioner_rewords_and_saves_a_case_note(page: Page, live_server: o
         ),
     )
     significant = next(i for i in tool_get().indicators.values() if i.tier == "significant")
-    screening_record(
+    screening_submit(
         actor=worker,
         person=child,
         disclosure=False,

@@ -13,7 +13,7 @@ from django.utils import timezone
 from cehub.accounts.models import User
 from cehub.cases.missing.services import MissingEpisodeInput, missing_episode_record
 from cehub.cases.models import PoliceRiskGrade
-from cehub.screening.services import screening_record
+from cehub.cases.screening.services import screening_submit
 from tests.people.records import a_child
 
 pytestmark = pytest.mark.django_db
@@ -31,9 +31,9 @@ def test_person_page_shows_level_case_trend_and_missing_flag(
     client = signed_in(hub_social_worker)
     html = client.get(reverse("people:person_detail", args=[child.pk])).content.decode()
     assert "Not yet screened" in html
-    assert reverse("screening:screen", args=[child.pk]) in html
+    assert reverse("cases:screening_new", args=[child.pk]) in html
 
-    screening_record(
+    screening_submit(
         actor=hub_social_worker, person=child, answers=[], disclosure=True, final_level="high"
     )
     now = timezone.now()

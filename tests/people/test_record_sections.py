@@ -18,12 +18,12 @@ from django.urls import reverse
 
 from cehub.accounts.models import User
 from cehub.cases.record_sections import awaits_allocation_by, person_summary_section
+from cehub.cases.screening.services import screening_submit
 from cehub.core.roles import Role
 from cehub.people import access, record_sections
 from cehub.people.access import can_open_record
 from cehub.people.models import Person
 from cehub.people.record_sections import RecordSection, register_record_section
-from cehub.screening.services import screening_record
 from tests.html import text as page_text
 from tests.people.records import a_child, an_adult
 
@@ -111,7 +111,7 @@ def test_a_hub_manager_opens_a_child_whose_case_waits_for_allocation(
     client.force_login(manager)
     assert client.get(_url(child)).templates[0].name == "people/person_locked.html"
 
-    screening_record(
+    screening_submit(
         actor=hub_social_worker, person=child, answers=[], disclosure=True, final_level="high"
     )  # a high level opens a case waiting for allocation
     response = client.get(_url(child))

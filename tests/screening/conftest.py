@@ -1,4 +1,4 @@
-"""Fixtures for the screening tests. Nothing here needs Django or a database."""
+"""Fixtures for the screening tests. Only ``traffic_lights`` needs Django settings."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ import yaml
 
 from cehub.screening.engine import Answer, ChildFacts, ScreeningInput, Tool
 from cehub.screening.registry import BUILTIN_TOOLS_DIR, ToolRegistry, clear_cache, tool_from_mapping
+from tests.screening.partnership_tool import traffic_lights  # noqa: F401  (a fixture)
 
 DEFAULT_TOOL_FILE = BUILTIN_TOOLS_DIR / "cehub-default-v1.yaml"
 

@@ -161,3 +161,24 @@ def test_describe_tool(default_tool):
     assert text.startswith("CE Hub default exploitation screening tool (cehub-default@1)")
     assert "Bands: 0-5 none, 6-10 low, 11-15 medium, 16+ high" in text
     assert "missing-overnight [significant; cse, cce, trafficking]" in text
+
+
+def test_show_json_keeps_the_levels_list_and_puts_colours_and_the_threshold_in_the_details(
+    shipped_registry,
+):
+    definition = tool_definition(shipped_registry)
+
+    assert definition["levels"] == ["none", "low", "medium", "high"]
+    assert {
+        level: (detail["tag_colour"], detail["opens_case"])
+        for level, detail in definition["level_details"].items()
+    } == {
+        "none": ("grey", False),
+        "low": ("blue", False),
+        "medium": ("orange", True),
+        "high": ("red", True),
+    }
+
+
+def test_describe_tool_says_which_levels_open_a_case(default_tool):
+    assert "Open a hub case: medium, high" in describe_tool(default_tool)

@@ -186,3 +186,16 @@ def test_every_level_has_a_response(default_tool):
         assert detail.label and detail.response
     assert "exploitation team" in default_tool.level_details["medium"].response
     assert "early-help" in default_tool.level_details["low"].response
+
+
+def test_medium_and_high_open_a_hub_case_none_and_low_lead_to_advice(default_tool):
+    # PRACTICE.md §3: the hand-off to cases reads this, not a level name in code.
+    assert [level for level in default_tool.levels if default_tool.opens_case(level)] == [
+        "medium",
+        "high",
+    ]
+
+
+def test_every_level_has_a_tag_colour(default_tool):
+    colours = {level: default_tool.level_details[level].tag_colour for level in default_tool.levels}
+    assert colours == {"none": "grey", "low": "blue", "medium": "orange", "high": "red"}

@@ -289,6 +289,38 @@ def test_result_records_the_tool_version_and_serialises_to_json(default_tool, h)
     assert data["score"] == sum(r["points"] for r in data["reasons"] if r["kind"] == "indicator")
 
 
+def test_each_reason_prints_its_keys_in_the_contracted_order(default_tool, h):
+    answers = [Answer("missing-overnight", "current", True), VULNERABILITY]
+    reasons = score(default_tool, h.screening(*answers)).to_dict()["reasons"]
+
+    assert [list(reason) for reason in reasons[1:]] == [
+        [
+            "kind",
+            "indicator",
+            "label",
+            "domain",
+            "tier",
+            "forms",
+            "when",
+            "confirmed",
+            "points",
+            "text",
+        ],
+        ["kind", "level", "min", "max", "score", "text"],
+        [
+            "kind",
+            "override",
+            "label",
+            "explanation",
+            "minimum_level",
+            "raised",
+            "indicators",
+            "text",
+        ],
+    ]
+    assert reasons[-1]["indicators"] == ["missing-overnight"]  # a list, as JSON has no tuples
+
+
 # --- Bad answers -------------------------------------------------------------------------
 
 

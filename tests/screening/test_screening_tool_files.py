@@ -113,6 +113,11 @@ SEMANTIC_BREAKS = [
         "level_details: no entry for level(s) low",
     ),
     (
+        "a case level below a level that opens none",
+        lambda d: d["level_details"]["high"].update(opens_case=False),
+        "level_details: high must open a hub case, because the lower level medium does",
+    ),
+    (
         "domain without indicators",
         lambda d: d["domains"].append({"id": "empty", "label": "Empty"}),
         "domain 'empty' has no indicators",
@@ -158,6 +163,21 @@ SCHEMA_BREAKS = [
         "unknown top-level key",
         lambda d: d.update(weights={}),
         "Additional properties are not allowed ('weights' was unexpected)",
+    ),
+    (
+        "level without a tag colour",
+        lambda d: d["level_details"]["low"].pop("tag_colour"),
+        "$.level_details.low: 'tag_colour' is a required property",
+    ),
+    (
+        "level colour not a GOV.UK tag colour",
+        lambda d: d["level_details"]["medium"].update(tag_colour="amber"),
+        "$.level_details.medium.tag_colour: 'amber' is not one of",
+    ),
+    (
+        "level without saying whether it opens a case",
+        lambda d: d["level_details"]["high"].pop("opens_case"),
+        "$.level_details.high: 'opens_case' is a required property",
     ),
     (
         "disclosure false as a condition",

@@ -25,7 +25,7 @@ from cehub.core.models import AccessAction
 from cehub.people.access import can_open_record
 from cehub.people.models import Person
 from cehub.screening.conf import get_registry
-from cehub.screening.models import Screening, ScreeningStatus
+from cehub.screening.models import Screening
 
 if TYPE_CHECKING:
     from cehub.accounts.models import User
@@ -109,34 +109,3 @@ def allocation_queue(*, viewer: User) -> QuerySet[Case]:
         )
         .order_by("-level_rank", "opened_at")
     )
-
-
-# --- Screening reads, here only until they move to cehub/screening/selectors.py ---------------
-# (issue 10: the screening pages' reads belong to screening; kept so this branch runs alone).
-def approval_queue(*, viewer: User) -> QuerySet[Screening]:
-    """Screenings whose assessor chose a level below the computed one."""
-    if not viewer.has_perm("screening.approve_lower_level"):
-        raise Http404
-    audit_record(action=AccessAction.VIEW, user=viewer, object_type="approval-queue")
-    return (
-        Screening.objects.filter(status=ScreeningStatus.AWAITING_APPROVAL)
-        .select_related("person", "assessed_by")
-        .order_by("assessed_at")
-    )
-
-
-def screening_get(*, viewer: User, screening_id: uuid.UUID) -> Screening:
-    screening = (
-        Screening.objects.select_related("person", "assessed_by", "decided_by")
-        .filter(pk=screening_id)
-        .first()
-    )
-    if screening is None or not (
-        can_open_record(viewer, screening.person)
-        or viewer.has_perm("screening.approve_lower_level")
-    ):
-        raise Http404
-    audit_record(
-        action=AccessAction.VIEW, user=viewer, object_type="screening", object_id=screening.pk
-    )
-    return screening

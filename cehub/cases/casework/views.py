@@ -27,9 +27,9 @@ from cehub.cases.pages import RecordOnPage
 from cehub.core.access import permission_required, request_user
 from cehub.core.deadlines import DeadlineStatus, deadline_status
 from cehub.core.form_views import submit
+from cehub.screening.display import LevelTag, level_tag, tool_or_none
 from cehub.screening.engine import Tool
 from cehub.screening.models import Screening
-from cehub.screening.views import LevelTag, level_tag, tool_or_none
 
 from . import selectors, services
 from .forms import AllocateForm, CloseForm

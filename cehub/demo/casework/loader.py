@@ -25,12 +25,12 @@ from cehub.cases.models import Case, CaseNote, CaseStatus, MissingEpisode, NRMDe
 from cehub.cases.notes.services import CaseNoteInput, case_note_add, case_note_correct
 from cehub.cases.nrm.services import nrm_record
 from cehub.cases.plans.services import PlanAction, SafetyPlanInput, safety_plan_save
+from cehub.cases.screening.services import screening_decide, screening_submit
 from cehub.contexts.models import Location, Node, Object, ObjectKind
 from cehub.core.identifiers import normalise_vehicle_registration
 from cehub.intake.models import Concern
 from cehub.people.models import Person
 from cehub.screening.models import Screening
-from cehub.screening.services import screening_decide_lower_level, screening_record
 
 from ..backdate import DemoClock
 from ..personas import HUB_MANAGER, INTELLIGENCE_OFFICER
@@ -112,7 +112,7 @@ class CaseworkLoader:
                     screening = self.screen(person, step)
                 elif isinstance(step, DecideStep):
                     assert screening is not None  # noqa: S101 - decisions follow a screening
-                    screening = screening_decide_lower_level(
+                    screening = screening_decide(
                         actor=manager, screening=screening, agree=step.agree, note=step.note
                     )
                 elif isinstance(step, AllocateStep):
@@ -151,7 +151,7 @@ class CaseworkLoader:
         concern = None
         if step.concern is not None:
             concern = self.concerns[self.concern_ids[id(step.concern)]]
-        screening = screening_record(
+        screening = screening_submit(
             actor=self.users[step.assessor],
             person=person,
             answers=list(step.answers),

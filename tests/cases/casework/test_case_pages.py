@@ -57,8 +57,8 @@ def test_the_case_page_shows_the_child_status_level_review_and_history(
     assert reverse("people:person_detail", kwargs={"person_id": child.pk}) in html
     assert "Changes to the case's level, oldest first" in text
     screening = Screening.objects.get()
-    assert reverse("screening:detail", kwargs={"screening_id": screening.pk}) in html
-    assert reverse("screening:screen", kwargs={"person_id": child.pk}) in html
+    assert reverse("cases:screening_detail", kwargs={"screening_id": screening.pk}) in html
+    assert reverse("cases:screening_new", kwargs={"person_id": child.pk}) in html
     # The rest of the work with the child starts here.
     assert reverse("cases:safety_plan_new", kwargs={"case_id": case.pk}) in html
     assert reverse("cases:missing_new", kwargs={"person_id": child.pk}) in html
@@ -118,7 +118,7 @@ def test_the_case_page_needs_a_hub_role_and_a_relationship(
     assert reverse("cases:missing_new", kwargs={"person_id": case.person_id}) in html
     for name in ("case_close", "case_allocate", "safety_plan_new"):
         assert _url(name, case) not in html
-    assert reverse("screening:screen", kwargs={"person_id": case.person_id}) not in html
+    assert reverse("cases:screening_new", kwargs={"person_id": case.person_id}) not in html
     # Any hub manager may read a case waiting for allocation (they allocate); see
     # tests/cases/test_screening_and_case.py. Other outsiders never may.
     if case.status != "awaiting-allocation":
@@ -412,11 +412,11 @@ def test_the_manager_pages_in_a_browser_are_accessible(
     case.refresh_from_db()
     assert case.allocated_worker == worker
 
-    page.goto(base + reverse("screening:approval_queue"))
+    page.goto(base + reverse("cases:approval_queue"))
     assert_accessible(page)
     page.get_by_role("link", name="Decide").click()
     expect(page).to_have_url(
-        base + reverse("screening:detail", kwargs={"screening_id": lowered.pk})
+        base + reverse("cases:screening_detail", kwargs={"screening_id": lowered.pk})
     )
     assert_accessible(page)
     page.get_by_role("button", name="Record your decision").click()
