@@ -17,13 +17,13 @@ from cehub.intake.models import (
     PartnerIntelligence,
     SharingDecision,
 )
-from cehub.intake.services import (
+from cehub.intake.submit.services import (
     ConcernSubmission,
     IntelligenceSubmission,
-    concern_link_child,
     concern_submit,
     intelligence_submit,
 )
+from cehub.intake.triage.services import concern_link_child
 from cehub.people.models import ChronologyEntry, ChronologyKind, PersonCategory
 from cehub.people.services import PersonDetails, person_create
 

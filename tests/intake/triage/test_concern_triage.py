@@ -23,14 +23,16 @@ from cehub.intake.models import (
     LawfulBasis,
     SharingOutcome,
 )
-from cehub.intake.services import (
+from cehub.intake.submit.services import (
     ConcernSubmission,
     Involved,
     ReportedPerson,
     ReportedVehicle,
+    concern_submit,
+)
+from cehub.intake.triage.services import (
     SharingDecisionInput,
     concern_link_child,
-    concern_submit,
     sharing_decision_record,
 )
 from cehub.people.models import ChronologyEntry, ChronologyKind, Person, PersonCategory

@@ -13,14 +13,14 @@ from cehub.contexts.models import Link
 from cehub.core.models import AccessAction, AccessEvent
 from cehub.core.roles import Role
 from cehub.intake.models import IntelligenceGrading, IntelligenceStatus, PartnerIntelligence
-from cehub.intake.services import (
+from cehub.intake.submit.services import (
     IntelligenceSubmission,
     Involved,
     ReportedPerson,
     ReportedPlace,
-    intelligence_grade,
     intelligence_submit,
 )
+from cehub.intake.triage.services import intelligence_grade
 
 CONDITIONS = "Police and children's social care only; do not disclose the source"
 

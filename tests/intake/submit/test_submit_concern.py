@@ -689,7 +689,7 @@ def test_hub_roles_can_raise_concerns_too(
 def test_a_street_name_with_digits_is_kept_as_an_alias(teacher: User) -> None:
     """Reported only as "D2": the adult is recorded, named as not known, with the alias."""
     from cehub.intake.models import Awareness
-    from cehub.intake.services import (
+    from cehub.intake.submit.services import (
         ConcernSubmission,
         Involved,
         ReportedPerson,

@@ -1,8 +1,9 @@
 """Forms for the hub's side of intake: finding the child, sharing decisions, next step, grading.
 
 Each form has a prefix, because several of them share the concern page and their ids must
-not clash. The rules the services enforce are repeated here only where that lets the form
-show every problem at once; the services stay the authority.
+not clash. The forms parse what was typed; the rules and their messages are the services'
+(``child_details_problems``, ``sharing_problems``, ``grading_problems``), which the views run
+beside the forms so that every problem shows at once.
 """
 
 from __future__ import annotations
@@ -16,11 +17,16 @@ from cehub.contexts.models import HandlingCode, IntelligenceAssessment, SourceEv
 from cehub.core.govuk_forms import GovukDateField
 from cehub.core.identifier_fields import NHSNumberField, PersonNameField, PostcodeField
 from cehub.language.forms import language_checked
-from cehub.people.models import DobPrecision, Sex
+from cehub.people.models import DobPrecision, PersonCategory, Sex
 from cehub.people.selectors import PersonMatch
+from cehub.people.services import PersonDetails
 
-from .models import ConsentStatus, LawfulBasis, NextStep, SharingOutcome
+from ..models import ConsentStatus, LawfulBasis, NextStep, SharingOutcome
+from .services import SharingDecisionInput
 
+# The parsers below read what parsed; an answer that did not reads as blank, or as a choice's
+# stand-in, while the page shows that answer's own error. The services' rules that read such
+# an answer wait for it (``unread``), so a stand-in is never judged.
 NEW_RECORD = "new"
 STALE_PAGE = "This page is out of date: reload it and try again"
 CHOOSE_CHILD = "Select the child this concern is about, or create a new record"
@@ -148,13 +154,19 @@ class CreateChildForm(forms.Form):
     )
     version = _version_field()
 
-    def clean(self) -> dict[str, Any]:
-        data = super().clean() or {}
-        if not (data.get("given_name") or data.get("family_name")) and "given_name" not in (
-            self.errors
-        ):
-            self.add_error("given_name", "Enter the child's given name or family name")
-        return data
+    def to_details(self) -> PersonDetails:
+        data = self.cleaned_data
+        known_as = data.get("known_as") or ""
+        return PersonDetails(
+            category=PersonCategory.CHILD,
+            given_name=data.get("given_name") or "",
+            family_name=data.get("family_name") or "",
+            date_of_birth=data.get("date_of_birth"),
+            dob_precision=DobPrecision(data.get("dob_precision") or DobPrecision.EXACT),
+            sex=Sex(data.get("sex") or Sex.NOT_KNOWN),
+            nhs_number=data.get("nhs_number") or "",
+            known_as=[known_as] if known_as else [],
+        )
 
 
 # The stored labels, except one reworded so that no option's label contains another field's
@@ -191,12 +203,10 @@ class SharingDecisionForm(forms.Form):
     )
     purpose = forms.CharField(
         label="Purpose",
+        required=False,  # needed: the service says so (sharing_problems)
         max_length=300,
         help_text="What the sharing (or not sharing) is for, for example to protect the child",
-        error_messages={
-            "required": "Say what the sharing decision is for",
-            "max_length": "Purpose must be 300 characters or fewer",
-        },
+        error_messages={"max_length": "Purpose must be 300 characters or fewer"},
     )
     lawful_basis = forms.ChoiceField(
         label="Lawful basis",
@@ -212,21 +222,22 @@ class SharingDecisionForm(forms.Form):
     )
     rationale = forms.CharField(
         label="Rationale",
+        required=False,  # needed: the service says so
         widget=forms.Textarea(attrs={"govuk_rows": 4}),
         help_text="Your reasons. Needed for both decisions, to share and not to share",
-        error_messages={"required": "Explain the reasons for this decision"},
     )
 
-    def clean(self) -> dict[str, Any]:
-        data = super().clean() or {}
-        if data.get("outcome") == SharingOutcome.SHARE:
-            if not data.get("recipients"):
-                self.add_error("recipients", "Say who the information is shared with")
-            if not data.get("information"):
-                self.add_error("information", "Say what information is shared")
-            if data.get("lawful_basis") == LawfulBasis.NONE_NEEDED:
-                self.add_error("lawful_basis", "Choose the lawful basis for sharing")
-        return data
+    def to_input(self) -> SharingDecisionInput:
+        data = self.cleaned_data
+        return SharingDecisionInput(
+            outcome=SharingOutcome(data.get("outcome") or SharingOutcome.NOT_SHARE),
+            recipients=data.get("recipients") or "",
+            information=data.get("information") or "",
+            purpose=data.get("purpose") or "",
+            lawful_basis=LawfulBasis(data.get("lawful_basis") or LawfulBasis.NONE_NEEDED),
+            consent_status=ConsentStatus(data.get("consent_status") or ConsentStatus.NOT_NEEDED),
+            rationale=data.get("rationale") or "",
+        )
 
 
 class NextStepForm(forms.Form):
@@ -285,11 +296,16 @@ class GradeForm(forms.Form):
     )
     version = _version_field()
 
-    def clean(self) -> dict[str, Any]:
-        data = super().clean() or {}
-        if data.get("handling_code") == HandlingCode.C and not data.get("handling_conditions"):
-            self.add_error("handling_conditions", "Enter the handling conditions")
-        return data
+    def grading(self) -> dict[str, str]:
+        """The 3x5x2 grading and its words, as ``intelligence_grade`` takes them."""
+        names = (
+            "source_evaluation",
+            "intelligence_assessment",
+            "handling_code",
+            "handling_conditions",
+            "rationale",
+        )
+        return {name: self.cleaned_data.get(name) or "" for name in names}
 
 
 language_checked(
