@@ -26,7 +26,7 @@ from cehub.intake.models import (
     NextStep,
     SharingOutcome,
 )
-from cehub.intake.services import (
+from cehub.intake.submit.services import (
     ConcernSubmission,
     IntelligenceSubmission,
     Involved,
@@ -34,8 +34,8 @@ from cehub.intake.services import (
     ReportedPerson,
     ReportedPlace,
     ReportedVehicle,
-    SharingDecisionInput,
 )
+from cehub.intake.triage.services import SharingDecisionInput
 from cehub.people.models import CareStatus, Ethnicity, Gender, PersonCategory, Sex
 from cehub.people.services import PersonDetails
 

@@ -27,7 +27,7 @@ from cehub.cases.selectors import person_risk_summary, screening_get
 from cehub.core.access import permission_required, request_user, signed_in
 from cehub.core.errors import ServiceError
 from cehub.intake.models import Concern
-from cehub.intake.selectors import concern_get
+from cehub.intake.triage.selectors import concern_get
 from cehub.language.review import wording_review_pending
 from cehub.people.models import Person, PersonCategory
 from cehub.people.selectors import RecordLockedError, person_get

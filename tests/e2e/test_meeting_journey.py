@@ -17,7 +17,7 @@ from cehub.cases.models import PoliceRiskGrade
 from cehub.cases.services import MissingEpisodeInput, missing_episode_record
 from cehub.core.roles import AgencyKind, Role
 from cehub.intake.models import Awareness
-from cehub.intake.services import ConcernSubmission, concern_submit
+from cehub.intake.submit.services import ConcernSubmission, concern_submit
 from cehub.people.models import PersonCategory
 from cehub.people.services import PersonDetails, person_create
 from tests.browser import sign_in

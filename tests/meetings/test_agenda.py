@@ -16,7 +16,7 @@ from cehub.cases.services import MissingEpisodeInput, missing_episode_record
 from cehub.core.roles import Role
 from cehub.core.working_days import is_working_day, previous_working_day
 from cehub.intake.models import Awareness
-from cehub.intake.services import ConcernSubmission, concern_submit
+from cehub.intake.submit.services import ConcernSubmission, concern_submit
 from cehub.meetings.agenda import agenda_window
 from cehub.meetings.models import ItemKind
 from cehub.meetings.services import meeting_create
