@@ -20,68 +20,53 @@ from cehub.intake.models import (
     ConcernStatus,
     ConsentStatus,
     ExploitationForm,
-    LawfulBasis,
-    SharingOutcome,
 )
 from cehub.intake.submit.services import (
-    ConcernSubmission,
     Involved,
     ReportedPerson,
     ReportedVehicle,
-    concern_submit,
 )
 from cehub.intake.triage.services import (
-    SharingDecisionInput,
     concern_link_child,
     sharing_decision_record,
 )
 from cehub.people.models import ChronologyEntry, ChronologyKind, Person, PersonCategory
-from cehub.people.services import PersonDetails, person_create
+from tests.intake.reports import concern_from, not_sharing, person
 
 CONFLICT_MESSAGE = "Someone else changed this concern while you were looking at it"
 
 
 @pytest.fixture
-def referrer(make_persona: Callable[..., User]) -> User:
-    return make_persona(Role.REFERRER, full_name="Priya Shah")
-
-
-@pytest.fixture
-def concern(referrer: User) -> Concern:
+def concern(teacher: User) -> Concern:
     """A teacher's concern, with the child's name misspelt and an adult and a car named."""
-    return concern_submit(
-        actor=referrer,
-        submission=ConcernSubmission(
-            child_given_name="Kayley",
-            child_family_name="Brooks",
-            child_date_of_birth=None,
-            child_age_estimate=14,
-            child_school="Riverside Academy",
-            what_happened=(
-                "An adult in a silver car collects Kayley from the school gate and she has "
-                "a new phone she will not explain."
-            ),
-            happened_on=date(2026, 1, 12),
-            happened_where="Riverside Academy front gate",
-            forms_suspected=[ExploitationForm.CSE],
-            child_words="He says he is my boyfriend and buys me things. I'm not allowed to tell.",
-            child_aware=Awareness.YES,
-            family_aware=Awareness.NO,
-            consent_given=Awareness.NO,
-            no_consent_reason="Telling the family now could increase the danger to Kayley.",
-            immediate_danger=True,
-            immediate_action_taken="Called 999 on 12 January; police attended the school.",
-            involved=Involved(
-                people=[
-                    ReportedPerson(
-                        given_name="Dean",
-                        family_name="Marsh",
-                        date_of_birth=date(1990, 4, 2),
-                        description="Adult man, about 35, who collects her",
-                    )
-                ],
-                vehicles=[ReportedVehicle(registration="AB12 CDE", description="Silver Focus")],
-            ),
+    return concern_from(
+        teacher,
+        child_date_of_birth=None,
+        child_age_estimate=14,
+        child_school="Riverside Academy",
+        what_happened=(
+            "An adult in a silver car collects Kayley from the school gate and she has "
+            "a new phone she will not explain."
+        ),
+        happened_on=date(2026, 1, 12),
+        happened_where="Riverside Academy front gate",
+        forms_suspected=[ExploitationForm.CSE],
+        child_words="He says he is my boyfriend and buys me things. I'm not allowed to tell.",
+        family_aware=Awareness.NO,
+        consent_given=Awareness.NO,
+        no_consent_reason="Telling the family now could increase the danger to Kayley.",
+        immediate_danger=True,
+        immediate_action_taken="Called 999 on 12 January; police attended the school.",
+        involved=Involved(
+            people=[
+                ReportedPerson(
+                    given_name="Dean",
+                    family_name="Marsh",
+                    date_of_birth=date(1990, 4, 2),
+                    description="Adult man, about 35, who collects her",
+                )
+            ],
+            vehicles=[ReportedVehicle(registration="AB12 CDE", description="Silver Focus")],
         ),
     )
 
@@ -89,15 +74,11 @@ def concern(referrer: User) -> Concern:
 @pytest.fixture
 def kayleigh() -> Person:
     """The child's existing record, created by another team (so nobody here has a relationship)."""
-    return person_create(
-        actor=None,
-        details=PersonDetails(
-            category=PersonCategory.CHILD,
-            given_name="Kayleigh",
-            family_name="Brookes",
-            date_of_birth=date(2011, 5, 3),
-            description="RECORD CONTENT NOT FOR SEARCH RESULTS",
-        ),
+    return person(
+        "Kayleigh",
+        "Brookes",
+        date_of_birth=date(2011, 5, 3),
+        description="RECORD CONTENT NOT FOR SEARCH RESULTS",
     )
 
 
@@ -114,10 +95,8 @@ def search(client: Client, concern: Concern, **fields: str) -> Any:
     return client.post(url("find_child", concern), data)
 
 
-NOT_SHARING = SharingDecisionInput(
-    outcome=SharingOutcome.NOT_SHARE,
+NOT_SHARING = not_sharing(
     purpose="To protect Kayleigh",
-    lawful_basis=LawfulBasis.NONE_NEEDED,
     consent_status=ConsentStatus.NOT_SOUGHT_RISK,
     rationale="Police attended and already hold this; sharing again adds nothing.",
 )
@@ -177,12 +156,7 @@ def test_a_misspelt_name_finds_the_existing_child_with_identity_only(
     hub_social_worker: User,
     signed_in: Callable[[User], Client],
 ) -> None:
-    adult = person_create(
-        actor=None,
-        details=PersonDetails(
-            category=PersonCategory.ADULT, given_name="Kayley", family_name="Brooks"
-        ),
-    )
+    adult = person("Kayley", "Brooks", category=PersonCategory.ADULT)
 
     response = search(signed_in(hub_social_worker), concern, name="Kayley Brooks")
 
@@ -269,10 +243,7 @@ def test_choosing_nobody_is_an_error_and_the_choices_are_shown_again(
 def test_an_adult_cannot_be_linked_as_the_child(
     concern: Concern, hub_social_worker: User, signed_in: Callable[[User], Client]
 ) -> None:
-    adult = person_create(
-        actor=None,
-        details=PersonDetails(category=PersonCategory.ADULT, given_name="Kay", family_name="Brook"),
-    )
+    adult = person("Kay", "Brook", category=PersonCategory.ADULT)
     response = signed_in(hub_social_worker).post(
         url("link_child", concern),
         {"find-name": "Kayley Brooks", "link-person": str(adult.pk), "link-version": "1"},
@@ -295,12 +266,7 @@ def test_linking_after_a_colleague_did_is_a_conflict_and_changes_nothing(
     colleague = make_persona(
         Role.HUB_MANAGER, team=hub_social_worker.team, agency=hub_social_worker.agency
     )
-    other = person_create(
-        actor=None,
-        details=PersonDetails(
-            category=PersonCategory.CHILD, given_name="Kayla", family_name="Brooks"
-        ),
-    )
+    other = person("Kayla", "Brooks")
     concern_link_child(actor=colleague, concern=concern, person=other, expected_version=1)
 
     response = signed_in(hub_social_worker).post(

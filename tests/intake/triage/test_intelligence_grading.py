@@ -14,20 +14,14 @@ from cehub.core.models import AccessAction, AccessEvent
 from cehub.core.roles import Role
 from cehub.intake.models import IntelligenceGrading, IntelligenceStatus, PartnerIntelligence
 from cehub.intake.submit.services import (
-    IntelligenceSubmission,
     Involved,
     ReportedPerson,
     ReportedPlace,
-    intelligence_submit,
 )
 from cehub.intake.triage.services import intelligence_grade
+from tests.intake.reports import intelligence_from
 
 CONDITIONS = "Police and children's social care only; do not disclose the source"
-
-
-@pytest.fixture
-def referrer(make_persona: Callable[..., User]) -> User:
-    return make_persona(Role.REFERRER, full_name="Priya Shah")
 
 
 @pytest.fixture
@@ -36,20 +30,18 @@ def officer(make_persona: Callable[..., User]) -> User:
 
 
 @pytest.fixture
-def item(referrer: User) -> PartnerIntelligence:
-    return intelligence_submit(
-        actor=referrer,
-        submission=IntelligenceSubmission(
-            information=(
-                "Adults meet children in the back room of the vape shop on Mill Lane after "
-                "school; a man called Lee gives them free vapes."
-            ),
-            source_description="A member of the public told our receptionist",
-            subject_kinds=["place", "person"],
-            involved=Involved(
-                people=[ReportedPerson(known_as="Lee", description="Man in his 30s")],
-                places=[ReportedPlace(name="Mill Lane Vapes", postcode="NV1 2AB", kind="shop")],
-            ),
+def item(teacher: User) -> PartnerIntelligence:
+    return intelligence_from(
+        teacher,
+        information=(
+            "Adults meet children in the back room of the vape shop on Mill Lane after "
+            "school; a man called Lee gives them free vapes."
+        ),
+        source_description="A member of the public told our receptionist",
+        subject_kinds=["place", "person"],
+        involved=Involved(
+            people=[ReportedPerson(known_as="Lee", description="Man in his 30s")],
+            places=[ReportedPlace(name="Mill Lane Vapes", postcode="NV1 2AB", kind="shop")],
         ),
     )
 

@@ -10,53 +10,30 @@ from django.urls import reverse
 
 from cehub.accounts.models import User
 from cehub.core.models import AccessAction, AccessEvent
-from cehub.core.roles import Role
 from cehub.intake.models import (
-    Awareness,
     Concern,
     PartnerIntelligence,
     SharingDecision,
 )
-from cehub.intake.submit.services import (
-    ConcernSubmission,
-    IntelligenceSubmission,
-    concern_submit,
-    intelligence_submit,
-)
 from cehub.intake.triage.services import concern_link_child
-from cehub.people.models import ChronologyEntry, ChronologyKind, PersonCategory
-from cehub.people.services import PersonDetails, person_create
+from cehub.people.models import ChronologyEntry, ChronologyKind
+from tests.intake.reports import concern_from, intelligence_from, person
 
 
 @pytest.fixture
-def referrer(make_persona: Callable[..., User]) -> User:
-    return make_persona(Role.REFERRER, full_name="Priya Shah")
-
-
-@pytest.fixture
-def concern(referrer: User) -> Concern:
-    return concern_submit(
-        actor=referrer,
-        submission=ConcernSubmission(
-            child_given_name="Kayley",
-            child_family_name="Brooks",
-            what_happened="An adult has been giving her lifts and cash after school.",
-            child_aware=Awareness.YES,
-            family_aware=Awareness.YES,
-            consent_given=Awareness.YES,
-        ),
+def concern(teacher: User) -> Concern:
+    return concern_from(
+        teacher, what_happened="An adult has been giving her lifts and cash after school."
     )
 
 
 @pytest.fixture
-def item(referrer: User) -> PartnerIntelligence:
-    return intelligence_submit(
-        actor=referrer,
-        submission=IntelligenceSubmission(
-            information="A taxi firm on Station Road drives children to a flat late at night.",
-            source_description="Told by a colleague who saw it",
-            subject_kinds=["business"],
-        ),
+def item(teacher: User) -> PartnerIntelligence:
+    return intelligence_from(
+        teacher,
+        information="A taxi firm on Station Road drives children to a flat late at night.",
+        source_description="Told by a colleague who saw it",
+        subject_kinds=["business"],
     )
 
 
@@ -142,12 +119,7 @@ def test_a_decision_not_to_share_is_recorded_with_its_rationale(
 def test_a_decision_on_a_linked_concern_goes_on_the_childs_chronology(
     concern: Concern, hub_social_worker: User, signed_in: Callable[[User], Client]
 ) -> None:
-    child = person_create(
-        actor=None,
-        details=PersonDetails(
-            category=PersonCategory.CHILD, given_name="Kayley", family_name="Brooks"
-        ),
-    )
+    child = person("Kayley", "Brooks")
     concern_link_child(actor=hub_social_worker, concern=concern, person=child)
     signed_in(hub_social_worker).post(
         sharing_url(concern),
