@@ -19,6 +19,7 @@ from cehub.intake.submit.services import (
     ReportedPlace,
 )
 from cehub.intake.triage.services import intelligence_grade
+from tests.intake.pages import refused
 from tests.intake.reports import intelligence_from
 
 CONDITIONS = "Police and children's social care only; do not disclose the source"
@@ -151,10 +152,7 @@ def test_handling_code_c_needs_its_conditions(
     item: PartnerIntelligence, officer: User, signed_in: Callable[[User], Client]
 ) -> None:
     response = signed_in(officer).post(grade_url(item), grading(handling_conditions=" "))
-    assert response.status_code == 200
-    html = response.content.decode()
-    assert "Enter the handling conditions" in html
-    assert 'href="#id_grade-handling_conditions"' in html
+    refused(response, "Enter the handling conditions", on="id_grade-handling_conditions")
     item.refresh_from_db()
     assert item.grading == ""
     assert not IntelligenceGrading.objects.exists()
@@ -177,8 +175,7 @@ def test_each_part_of_the_grading_is_needed(
     signed_in: Callable[[User], Client],
 ) -> None:
     response = signed_in(officer).post(grade_url(item), grading(**{field: ""}))
-    assert response.status_code == 200
-    assert message in response.content.decode()
+    refused(response, message, on=f"id_grade-{field}")
     assert not IntelligenceGrading.objects.exists()
 
 
@@ -237,9 +234,9 @@ def test_grading_from_a_stale_page_is_a_conflict_and_changes_nothing(
 
     response = signed_in(officer).post(grade_url(item), grading(version="1"))
 
-    assert response.status_code == 409
-    html = response.content.decode()
-    assert "Someone else graded this item while you were looking at it" in html
+    html = refused(
+        response, "Someone else graded this item while you were looking at it", status=409
+    )
     assert "<strong>A1P</strong>" in html  # the page shows their grading
     assert 'name="grade-version" value="2"' in html
     item.refresh_from_db()
