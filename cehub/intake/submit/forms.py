@@ -19,7 +19,14 @@ from cehub.language.forms import language_checked
 
 from ..models import Awareness, ExploitationForm, IntelligenceSubjectKind
 from .drafts import Draft, PageSpec, Section, draft_date
-from .involved_forms import CONCERN_GROUPS, INTELLIGENCE_GROUPS, short_box, text_box
+from .involved_forms import (
+    CONCERN_GROUPS,
+    INTELLIGENCE_GROUPS,
+    age_field,
+    optional_text,
+    short_box,
+    text_box,
+)
 from .services import (
     ConcernSubmission,
     IntelligenceSubmission,
@@ -32,6 +39,18 @@ from .services import (
 
 LONG_TEXT = 5000
 
+
+def _when(label: str) -> GovukDateField:
+    """The day something was seen or heard: today or before, and a best estimate will do."""
+    return GovukDateField(
+        label=label,
+        required=False,
+        must_be_past=True,
+        allow_today=True,
+        help_text="If you are not sure, give your best estimate. For example, 27 3 2026",
+    )
+
+
 # --- The concern ---------------------------------------------------------------------------
 YES_NO = [("yes", "Yes"), ("no", "No")]
 
@@ -40,61 +59,35 @@ class ConcernForm(DraftForm):
     # About the child
     child_given_name = PersonNameField(label="Given name", required=False)
     child_family_name = PersonNameField(label="Family name", required=False)
-    child_known_as = forms.CharField(
-        label="Known as",
-        required=False,
-        max_length=200,
-        help_text="A nickname or another name they use",
-    )
+    child_known_as = optional_text("Known as", 200, help_text="A nickname or another name they use")
     child_date_of_birth = GovukDateField(
         label="Date of birth", required=False, must_be_past=True, help_text="For example, 27 3 2012"
     )
-    child_age_estimate = forms.IntegerField(
-        label="Approximate age",
-        required=False,
-        min_value=0,
-        max_value=17,
-        widget=forms.TextInput(attrs={"inputmode": "numeric", "govuk_width": 2}),
-        help_text="If you do not know their date of birth",
-        error_messages={
-            "invalid": "Approximate age must be a whole number, like 14",
-            "min_value": "Approximate age must be 0 or more",
-            "max_value": "Approximate age must be 17 or less – the hub is for children",
-        },
+    child_age_estimate = age_field(
+        17, example=14, too_old="Approximate age must be 17 or less – the hub is for children"
     )
     child_nhs_number = NHSNumberField(
         label="NHS number",
         required=False,
         help_text="If you know it. It is 10 digits, like 943 476 5919",
     )
-    child_address = forms.CharField(
-        label="Address", required=False, max_length=300, widget=text_box(3)
-    )
+    child_address = optional_text("Address", 300, widget=text_box(3))
     child_postcode = PostcodeField(label="Postcode", required=False, autocomplete=None)
-    child_school = forms.CharField(
-        label="School or college", required=False, max_length=200, widget=short_box("two-thirds")
-    )
+    child_school = optional_text("School or college", 200, widget=short_box("two-thirds"))
     # What has happened
-    what_happened = forms.CharField(
-        label="What have you seen or heard?",
-        required=False,  # needed: the service says so (concern_problems)
-        max_length=LONG_TEXT,
+    # Needed: the service says so (concern_problems)
+    what_happened = optional_text(
+        "What have you seen or heard?",
+        LONG_TEXT,
+        help_text=(
+            "Say what happened, who was there and what you noticed. Give facts, dates and "
+            "places where you can."
+        ),
         widget=text_box(8),
-        help_text="Say what happened, who was there and what you noticed. Give facts, dates and "
-        "places where you can.",
     )
-    happened_on = GovukDateField(
-        label="Date it happened",
-        required=False,
-        must_be_past=True,
-        allow_today=True,
-        help_text="If you are not sure, give your best estimate. For example, 27 3 2026",
-    )
-    happened_where = forms.CharField(
-        label="Where it happened",
-        required=False,
-        max_length=300,
-        help_text="For example, an address, a park, a shop or a station",
+    happened_on = _when("Date it happened")
+    happened_where = optional_text(
+        "Where it happened", 300, help_text="For example, an address, a park, a shop or a station"
     )
     # Exploitation suspected
     forms_suspected = forms.MultipleChoiceField(
@@ -107,12 +100,11 @@ class ConcernForm(DraftForm):
         },
     )
     # The child's own words
-    child_words = forms.CharField(
-        label="What has the child said, and what do they want to happen?",
-        required=False,
-        max_length=LONG_TEXT,
-        widget=text_box(5),
+    child_words = optional_text(
+        "What has the child said, and what do they want to happen?",
+        LONG_TEXT,
         help_text="Use their words. Put what they said in quotation marks.",
+        widget=text_box(5),
     )
     # Consent
     child_aware = forms.ChoiceField(
@@ -135,15 +127,14 @@ class ConcernForm(DraftForm):
             (Awareness.NOT_SURE, "Not sure"),
         ],
         widget=forms.RadioSelect(attrs={"govuk_size": "s"}),
-        help_text="You can share information without agreement when a child is being harmed or "
-        "could be. Do not ask if asking could make things more dangerous for the child.",
+        help_text=(
+            "You can share information without agreement when a child is being harmed or "
+            "could be. Do not ask if asking could make things more dangerous for the child."
+        ),
         error_messages={"required": "Select whether the child and their family have agreed"},
     )
-    no_consent_reason = forms.CharField(
-        label="If they have not agreed, or you have not asked, why not?",
-        required=False,
-        max_length=LONG_TEXT,
-        widget=text_box(3),
+    no_consent_reason = optional_text(
+        "If they have not agreed, or you have not asked, why not?", LONG_TEXT, widget=text_box(3)
     )
     # Immediate danger
     immediate_danger = forms.ChoiceField(
@@ -152,12 +143,11 @@ class ConcernForm(DraftForm):
         widget=forms.RadioSelect(attrs={"govuk_inline": True, "govuk_size": "s"}),
         error_messages={"required": "Select yes if the child is in immediate danger"},
     )
-    immediate_action_taken = forms.CharField(
-        label="If yes, what have you already done?",
-        required=False,
-        max_length=LONG_TEXT,
-        widget=text_box(3),
+    immediate_action_taken = optional_text(
+        "If yes, what have you already done?",
+        LONG_TEXT,
         help_text="For example, you called 999 and were given a log number",
+        widget=text_box(3),
     )
 
     def clean(self) -> dict[str, Any]:
@@ -212,27 +202,25 @@ class IntelligenceForm(DraftForm):
         help_text="Select all that apply.",
         error_messages={"required": "Select what the information is about"},
     )
-    information = forms.CharField(
-        label="What do you know?",
-        required=False,  # needed: the service says so (intelligence_problems)
-        max_length=LONG_TEXT,
+    # Needed: the service says so (intelligence_problems)
+    information = optional_text(
+        "What do you know?",
+        LONG_TEXT,
+        help_text=(
+            "Give facts: what you saw or heard, when, where and who was there. You do not "
+            "need to name a child."
+        ),
         widget=text_box(8),
-        help_text="Give facts: what you saw or heard, when, where and who was there. You do not "
-        "need to name a child.",
     )
-    observed_on = GovukDateField(
-        label="Date you saw or heard it",
-        required=False,
-        must_be_past=True,
-        allow_today=True,
-        help_text="If you are not sure, give your best estimate. For example, 27 3 2026",
-    )
-    source_description = forms.CharField(
-        label="How do you know this?",
-        required=False,  # needed: the service says so
-        max_length=200,
-        help_text="For example, you saw it yourself, a colleague told you, or a member of the "
-        "public reported it",
+    observed_on = _when("Date you saw or heard it")
+    # Needed: the service says so
+    source_description = optional_text(
+        "How do you know this?",
+        200,
+        help_text=(
+            "For example, you saw it yourself, a colleague told you, or a member of the "
+            "public reported it"
+        ),
     )
 
 

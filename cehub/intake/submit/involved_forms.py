@@ -41,14 +41,43 @@ def short_box(width: int | str) -> forms.TextInput:
     return forms.TextInput(attrs={"govuk_width": width})
 
 
+def age_field(most: int, *, example: int, too_old: str) -> forms.IntegerField:
+    """An approximate age, for when the date of birth is not known."""
+    return forms.IntegerField(
+        label="Approximate age",
+        required=False,
+        min_value=0,
+        max_value=most,
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "govuk_width": len(str(most))}),
+        help_text="If you do not know their date of birth",
+        error_messages={
+            "invalid": f"Approximate age must be a whole number, like {example}",
+            "min_value": "Approximate age must be 0 or more",
+            "max_value": too_old,
+        },
+    )
+
+
+def optional_text(
+    label: str, max_length: int, *, help_text: str = "", widget: forms.Widget | None = None
+) -> forms.CharField:
+    return forms.CharField(
+        label=label, required=False, max_length=max_length, help_text=help_text, widget=widget
+    )
+
+
 class ItemFormSet(BaseFormSet):
     """Rows of one group. Blank rows are extra forms, so Django leaves them unchecked."""
 
     default_error_messages = {
-        "missing_management_form": "The form was incomplete when it reached us. Go back to the "
-        "start of the form and try again",
-        "too_many_forms": "You can add up to %(num)d in each group. Describe any others where "
-        "you say what you know",
+        "missing_management_form": (
+            "The form was incomplete when it reached us. Go back to the "
+            "start of the form and try again"
+        ),
+        "too_many_forms": (
+            "You can add up to %(num)d in each group. Describe any others where you "
+            "say what you know"
+        ),
         "too_few_forms": "Add at least %(num)d",
     }
 
@@ -82,34 +111,20 @@ class PersonForm(DraftForm):
     )
     given_name = PersonNameField(label="Given name", required=False)
     family_name = PersonNameField(label="Family name", required=False)
-    known_as = forms.CharField(
-        label="Known as or street name",
-        required=False,
-        max_length=100,
+    known_as = optional_text(
+        "Known as or street name",
+        100,
         help_text="Any nickname, street name or online name they use",
     )
-    age = forms.IntegerField(
-        label="Approximate age",
-        required=False,
-        min_value=0,
-        max_value=120,
-        widget=forms.TextInput(attrs={"inputmode": "numeric", "govuk_width": 3}),
-        help_text="If you do not know their date of birth",
-        error_messages={
-            "invalid": "Approximate age must be a whole number, like 25",
-            "min_value": "Approximate age must be 0 or more",
-            "max_value": "Approximate age must be 120 or less",
-        },
-    )
+    age = age_field(120, example=25, too_old="Approximate age must be 120 or less")
     date_of_birth = GovukDateField(
         label="Date of birth", required=False, must_be_past=True, help_text="For example, 5 9 1998"
     )
-    description = forms.CharField(
-        label="Description",
-        required=False,
-        max_length=300,
-        widget=text_box(3),
+    description = optional_text(
+        "Description",
+        300,
         help_text="What they look like, and how they are connected to the child or the place",
+        widget=text_box(3),
     )
 
     def clean(self) -> dict[str, Any]:
@@ -127,17 +142,16 @@ class PersonForm(DraftForm):
             except InvalidIdentifier:
                 self.add_error(
                     "known_as",
-                    "When you do not know their real name, the name they are known by must "
-                    "only include letters, spaces, hyphens and apostrophes",
+                    "When you do not know their real name, the name they are known by must only "
+                    "include letters, spaces, hyphens and apostrophes",
                 )
         return data
 
 
 class PlaceForm(DraftForm):
-    name = forms.CharField(
-        label="Name of the place",
-        required=False,
-        max_length=200,
+    name = optional_text(
+        "Name of the place",
+        200,
         help_text="For example, the name of a shop, takeaway, park or hotel",
     )
     kind = forms.ChoiceField(
@@ -145,7 +159,7 @@ class PlaceForm(DraftForm):
         required=False,
         choices=[("", "Choose the kind of place"), *LocationKind.choices],
     )
-    address = forms.CharField(label="Address", required=False, max_length=300, widget=text_box(2))
+    address = optional_text("Address", 300, widget=text_box(2))
     postcode = PostcodeField(label="Postcode", required=False, autocomplete=None)
 
     def clean(self) -> dict[str, Any]:
@@ -163,16 +177,17 @@ class VehicleForm(DraftForm):
     registration = VehicleRegistrationField(
         label="Registration number",
         error_messages={
-            "required": "Enter the registration number – if you do not know it, describe the "
-            "vehicle where you say what you have seen or heard"
+            "required": (
+                "Enter the registration number – if you do not know it, describe the "
+                "vehicle where you say what you have seen or heard"
+            )
         },
     )
-    description = forms.CharField(
-        label="Make, model and colour",
-        required=False,
-        max_length=200,
-        widget=short_box("two-thirds"),
+    description = optional_text(
+        "Make, model and colour",
+        200,
         help_text="For example, a silver Ford Focus",
+        widget=short_box("two-thirds"),
     )
 
 

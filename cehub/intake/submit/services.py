@@ -13,7 +13,7 @@ import secrets
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 from django.http import Http404
@@ -89,11 +89,6 @@ class Involved:
     accounts: list[ReportedAccount] = field(default_factory=list)
 
 
-def _described_people(involved: Involved) -> dict[str, str]:
-    # Each description is its own paragraph, so every person's findings are counted.
-    return {"involvement.description": "\n\n".join(p.description for p in involved.people)}
-
-
 @dataclass(frozen=True)
 class ConcernSubmission:
     child_given_name: str
@@ -134,12 +129,44 @@ def _reference(prefix: str, model: type[Concern] | type[PartnerIntelligence]) ->
             return reference
 
 
+def _object_type(report: Concern | PartnerIntelligence) -> str:
+    return "concern" if isinstance(report, Concern) else "intelligence"
+
+
+def _arrival(
+    actor: User, prefix: str, model: type[Concern] | type[PartnerIntelligence]
+) -> dict[str, Any]:
+    """What every report records of its arrival: a reference, who sent it from which agency,
+    when, and when its 24-hour sharing decision is due."""
+    now = timezone.now()
+    return {
+        "reference": _reference(prefix, model),
+        "submitted_by": actor,
+        "submitting_agency": _agency_of(actor),
+        "submitted_at": now,
+        "sharing_due_at": sharing_decision_due(now),
+    }
+
+
+def _file(
+    *, actor: User, report: Concern | PartnerIntelligence, involved: Involved, texts: dict[str, str]
+) -> None:
+    """The rest of a report, in its transaction: who and what it names, any wording its author
+    kept (PRACTICE.md §7), and its access event, last."""
+    _involve(actor=actor, involved=involved, report=report)
+    # Each description is its own paragraph, so every person's findings are counted.
+    people = "\n\n".join(person.description for person in involved.people)
+    kept_wording_record(actor=actor, texts={**texts, "involvement.description": people})
+    audit_record(
+        action=AccessAction.CREATE,
+        user=actor,
+        object_type=_object_type(report),
+        object_id=report.pk,
+    )
+
+
 def _involve(
-    *,
-    actor: User,
-    involved: Involved,
-    concern: Concern | None = None,
-    intelligence: PartnerIntelligence | None = None,
+    *, actor: User, involved: Involved, report: Concern | PartnerIntelligence
 ) -> list[Involvement]:
     """Find or create a node for each person, place and thing reported, and record it."""
     rows: list[tuple[Node, InvolvementRole, str]] = []
@@ -182,16 +209,14 @@ def _involve(
     for account in involved.accounts:
         obj = online_account_find_or_create(platform=account.platform, handle=account.handle)
         rows.append((obj.node, InvolvementRole.ONLINE_ACCOUNT, ""))
+    source_type = _object_type(report)
     created = [
         Involvement.objects.create(
-            concern=concern, intelligence=intelligence, node=node, role=role, description=text[:300]
+            **{source_type: report}, node=node, role=role, description=text[:300]
         )
         for node, role, text in rows
     ]
     # The people and things in one report are associated with each other, by that report.
-    source_type, source = ("concern", concern) if concern else ("intelligence", intelligence)
-    if source is None:
-        raise ValueError("Involvements belong to a concern or an intelligence item")
     people_nodes = [row.node for row in created if row.node.kind == "person"]
     for person_node in people_nodes:
         for other in created:
@@ -201,7 +226,7 @@ def _involve(
                     to_node=other.node,
                     relation=relation_for(other.role),
                     source_type=source_type,
-                    source_id=source.pk,
+                    source_id=report.pk,
                     actor=actor,
                 )
     return created
@@ -261,13 +286,9 @@ def concern_submit(*, actor: User, submission: ConcernSubmission) -> Concern:
         raise Http404
     raise_problems(concern_problems(submission))
     data = submission
-    now = timezone.now()
     with transaction.atomic():
         concern = Concern.objects.create(
-            reference=_reference("CON", Concern),
-            submitted_by=actor,
-            submitting_agency=_agency_of(actor),
-            submitted_at=now,
+            **_arrival(actor, "CON", Concern),
             child_given_name=data.child_given_name.strip(),
             child_family_name=data.child_family_name.strip(),
             child_known_as=data.child_known_as.strip(),
@@ -290,21 +311,17 @@ def concern_submit(*, actor: User, submission: ConcernSubmission) -> Concern:
             no_consent_reason=data.no_consent_reason.strip(),
             immediate_danger=data.immediate_danger,
             immediate_action_taken=data.immediate_action_taken.strip(),
-            sharing_due_at=sharing_decision_due(now),
         )
-        _involve(actor=actor, involved=data.involved, concern=concern)
-        kept_wording_record(
+        _file(
             actor=actor,
+            report=concern,
+            involved=data.involved,
             texts={
                 "concern.what_happened": concern.what_happened,
                 "concern.child_words": concern.child_words,
                 "concern.no_consent_reason": concern.no_consent_reason,
                 "concern.immediate_action_taken": concern.immediate_action_taken,
-                **_described_people(data.involved),
             },
-        )
-        audit_record(
-            action=AccessAction.CREATE, user=actor, object_type="concern", object_id=concern.pk
         )
     return concern
 
@@ -337,28 +354,18 @@ def intelligence_submit(*, actor: User, submission: IntelligenceSubmission) -> P
     if not actor.has_perm("intake.submit_intelligence"):
         raise Http404
     raise_problems(intelligence_problems(submission))
-    now = timezone.now()
     with transaction.atomic():
         item = PartnerIntelligence.objects.create(
-            reference=_reference("INT", PartnerIntelligence),
-            submitted_by=actor,
-            submitting_agency=_agency_of(actor),
-            submitted_at=now,
+            **_arrival(actor, "INT", PartnerIntelligence),
             subject_kinds=list(submission.subject_kinds),
             information=submission.information.strip(),
             observed_on=submission.observed_on,
             source_description=submission.source_description.strip(),
-            sharing_due_at=sharing_decision_due(now),
         )
-        _involve(actor=actor, involved=submission.involved, intelligence=item)
-        kept_wording_record(
+        _file(
             actor=actor,
-            texts={
-                "intelligence.information": item.information,
-                **_described_people(submission.involved),
-            },
-        )
-        audit_record(
-            action=AccessAction.CREATE, user=actor, object_type="intelligence", object_id=item.pk
+            report=item,
+            involved=submission.involved,
+            texts={"intelligence.information": item.information},
         )
     return item

@@ -32,9 +32,27 @@ STALE_PAGE = "This page is out of date: reload it and try again"
 CHOOSE_CHILD = "Select the child this concern is about, or create a new record"
 
 
-def _choose(message: str) -> dict[str, str]:
-    """The same message for nothing chosen and for a value that is not one of the choices."""
-    return {"required": message, "invalid_choice": message}
+def _radios(
+    label: str, choices: Any, message: str, *, initial: str | None = None, **attrs: bool
+) -> forms.ChoiceField:
+    """Radios with one message for nothing chosen and for a value that is not a choice."""
+    return forms.ChoiceField(
+        label=label,
+        choices=choices,
+        initial=initial,
+        widget=forms.RadioSelect(attrs=attrs),
+        error_messages={"required": message, "invalid_choice": message},
+    )
+
+
+def _words(label: str, rows: int, help_text: str = "") -> forms.CharField:
+    """Free text, optional to the form (a service says when it is needed)."""
+    return forms.CharField(
+        label=label,
+        required=False,
+        widget=forms.Textarea(attrs={"govuk_rows": rows}),
+        help_text=help_text,
+    )
 
 
 def _version_field() -> forms.IntegerField:
@@ -137,20 +155,21 @@ class CreateChildForm(forms.Form):
         must_be_past=True,
         help_text="For example, 27 3 2011",
     )
-    dob_precision = forms.ChoiceField(
-        label="How sure is the date of birth?",
-        choices=DobPrecision.choices,
+    dob_precision = _radios(
+        "How sure is the date of birth?",
+        DobPrecision.choices,
+        "Select how sure the date of birth is",
         initial=DobPrecision.EXACT,
-        widget=forms.RadioSelect(attrs={"govuk_small": True}),
-        error_messages=_choose("Select how sure the date of birth is"),
+        govuk_small=True,
     )
     nhs_number = NHSNumberField(label="NHS number (optional)", required=False)
-    sex = forms.ChoiceField(
-        label="Sex",
-        choices=Sex.choices,
+    sex = _radios(
+        "Sex",
+        Sex.choices,
+        "Select the child's sex, or not known",
         initial=Sex.NOT_KNOWN,
-        widget=forms.RadioSelect(attrs={"govuk_inline": True, "govuk_small": True}),
-        error_messages=_choose("Select the child's sex, or not known"),
+        govuk_inline=True,
+        govuk_small=True,
     )
     version = _version_field()
 
@@ -182,11 +201,11 @@ class SharingDecisionForm(forms.Form):
 
     prefix = "sharing"
 
-    outcome = forms.ChoiceField(
-        label="Decision",
-        choices=SharingOutcome.choices,
-        widget=forms.RadioSelect(attrs={"govuk_inline": True}),
-        error_messages=_choose("Select whether to share or not to share"),
+    outcome = _radios(
+        "Decision",
+        SharingOutcome.choices,
+        "Select whether to share or not to share",
+        govuk_inline=True,
     )
     recipients = forms.CharField(
         label="Who it is shared with",
@@ -195,11 +214,8 @@ class SharingDecisionForm(forms.Form):
         help_text="Agencies and teams. Needed when sharing",
         error_messages={"max_length": "Who it is shared with must be 300 characters or fewer"},
     )
-    information = forms.CharField(
-        label="What is shared",
-        required=False,
-        widget=forms.Textarea(attrs={"govuk_rows": 3}),
-        help_text="Only what is necessary and proportionate. Needed when sharing",
+    information = _words(
+        "What is shared", 3, "Only what is necessary and proportionate. Needed when sharing"
     )
     purpose = forms.CharField(
         label="Purpose",
@@ -208,23 +224,17 @@ class SharingDecisionForm(forms.Form):
         help_text="What the sharing (or not sharing) is for, for example to protect the child",
         error_messages={"max_length": "Purpose must be 300 characters or fewer"},
     )
-    lawful_basis = forms.ChoiceField(
-        label="Lawful basis",
-        choices=LawfulBasis.choices,
-        widget=forms.RadioSelect(attrs={"govuk_small": True}),
-        error_messages=_choose("Select the lawful basis"),
+    lawful_basis = _radios(
+        "Lawful basis", LawfulBasis.choices, "Select the lawful basis", govuk_small=True
     )
-    consent_status = forms.ChoiceField(
-        label="Consent status",
-        choices=CONSENT_CHOICES,
-        widget=forms.RadioSelect(attrs={"govuk_small": True}),
-        error_messages=_choose("Select whether consent was given, refused or not sought"),
+    consent_status = _radios(
+        "Consent status",
+        CONSENT_CHOICES,
+        "Select whether consent was given, refused or not sought",
+        govuk_small=True,
     )
-    rationale = forms.CharField(
-        label="Rationale",
-        required=False,  # needed: the service says so
-        widget=forms.Textarea(attrs={"govuk_rows": 4}),
-        help_text="Your reasons. Needed for both decisions, to share and not to share",
+    rationale = _words(
+        "Rationale", 4, "Your reasons. Needed for both decisions, to share and not to share"
     )
 
     def to_input(self) -> SharingDecisionInput:
@@ -243,19 +253,11 @@ class SharingDecisionForm(forms.Form):
 class NextStepForm(forms.Form):
     prefix = "next"
 
-    next_step = forms.ChoiceField(
-        label="What happens next?",
-        choices=NextStep.choices,
-        widget=forms.RadioSelect,
-        error_messages=_choose("Select what happens next"),
-    )
-    reason = forms.CharField(
-        label="Reason",
-        required=False,
-        widget=forms.Textarea(attrs={"govuk_rows": 3}),
-        help_text=(
-            "Needed for no further action (why) and for signposting (which service, and why)"
-        ),
+    next_step = _radios("What happens next?", NextStep.choices, "Select what happens next")
+    reason = _words(
+        "Reason",
+        3,
+        "Needed for no further action (why) and for signposting (which service, and why)",
     )
     version = _version_field()
 
@@ -265,35 +267,25 @@ class GradeForm(forms.Form):
 
     prefix = "grade"
 
-    source_evaluation = forms.ChoiceField(
-        label="Source evaluation",
-        choices=SourceEvaluation.choices,
-        widget=forms.RadioSelect(attrs={"govuk_small": True}),
-        error_messages=_choose("Select the source evaluation"),
+    source_evaluation = _radios(
+        "Source evaluation",
+        SourceEvaluation.choices,
+        "Select the source evaluation",
+        govuk_small=True,
     )
-    intelligence_assessment = forms.ChoiceField(
-        label="Intelligence assessment",
-        choices=IntelligenceAssessment.choices,
-        widget=forms.RadioSelect(attrs={"govuk_small": True}),
-        error_messages=_choose("Select the intelligence assessment"),
+    intelligence_assessment = _radios(
+        "Intelligence assessment",
+        IntelligenceAssessment.choices,
+        "Select the intelligence assessment",
+        govuk_small=True,
     )
-    handling_code = forms.ChoiceField(
-        label="Handling code",
-        choices=HandlingCode.choices,
-        widget=forms.RadioSelect(attrs={"govuk_small": True}),
-        error_messages=_choose("Select the handling code"),
+    handling_code = _radios(
+        "Handling code", HandlingCode.choices, "Select the handling code", govuk_small=True
     )
-    handling_conditions = forms.CharField(
-        label="Handling conditions",
-        required=False,
-        widget=forms.Textarea(attrs={"govuk_rows": 3}),
-        help_text="Needed for code C: who may receive it, and on what terms",
+    handling_conditions = _words(
+        "Handling conditions", 3, "Needed for code C: who may receive it, and on what terms"
     )
-    rationale = forms.CharField(
-        label="Why this grading (optional)",
-        required=False,
-        widget=forms.Textarea(attrs={"govuk_rows": 3}),
-    )
+    rationale = _words("Why this grading (optional)", 3)
     version = _version_field()
 
     def grading(self) -> dict[str, str]:

@@ -33,7 +33,6 @@ from ..models import (
     IntelligenceSubjectKind,
     NextStep,
     PartnerIntelligence,
-    SharingDecision,
     SharingOutcome,
 )
 from . import selectors, services
@@ -62,10 +61,32 @@ class _Current[R: (Concern, PartnerIntelligence)]:
         return self.record.version
 
 
-def _decision_message(decision: SharingDecision) -> str:
+def _record_sharing(
+    request: HttpRequest,
+    form: SharingDecisionForm,
+    *,
+    concern: Concern | None = None,
+    intelligence: PartnerIntelligence | None = None,
+) -> bool:
+    """The sharing decision on a concern or an item, with its message; False if refused."""
+    outcome = submit(
+        form,
+        save=lambda: services.sharing_decision_record(
+            actor=request_user(request),
+            decision=form.to_input(),
+            concern=concern,
+            intelligence=intelligence,
+        ),
+        problems=lambda unread: services.sharing_problems(form.to_input(), unread=unread),
+    )
+    decision = outcome.value
+    if decision is None:
+        return False
     if decision.outcome == SharingOutcome.SHARE:
-        return f"Decision to share with {decision.recipients} recorded"
-    return "Decision not to share recorded"
+        messages.success(request, f"Decision to share with {decision.recipients} recorded")
+    else:
+        messages.success(request, "Decision not to share recorded")
+    return True
 
 
 # --- The queue -----------------------------------------------------------------------------
@@ -313,15 +334,7 @@ def concern_create_child(request: HttpRequest, concern_id: uuid.UUID) -> HttpRes
 def concern_sharing(request: HttpRequest, concern_id: uuid.UUID) -> HttpResponse:
     concern = _concern(request, concern_id)
     form = SharingDecisionForm(request.POST)
-    outcome = submit(
-        form,
-        save=lambda: services.sharing_decision_record(
-            actor=request_user(request), decision=form.to_input(), concern=concern
-        ),
-        problems=lambda unread: services.sharing_problems(form.to_input(), unread=unread),
-    )
-    if outcome.value is not None:
-        messages.success(request, _decision_message(outcome.value))
+    if _record_sharing(request, form, concern=concern):
         return redirect("intake:concern_triage", concern_id=concern.pk)
     return _render_concern(request, concern, ConcernPage(sharing_form=form))
 
@@ -403,15 +416,7 @@ def intelligence_triage(request: HttpRequest, item_id: uuid.UUID) -> HttpRespons
 def intelligence_sharing(request: HttpRequest, item_id: uuid.UUID) -> HttpResponse:
     item = _intelligence(request, item_id)
     form = SharingDecisionForm(request.POST)
-    outcome = submit(
-        form,
-        save=lambda: services.sharing_decision_record(
-            actor=request_user(request), decision=form.to_input(), intelligence=item
-        ),
-        problems=lambda unread: services.sharing_problems(form.to_input(), unread=unread),
-    )
-    if outcome.value is not None:
-        messages.success(request, _decision_message(outcome.value))
+    if _record_sharing(request, form, intelligence=item):
         return redirect("intake:intelligence_triage", item_id=item.pk)
     return _render_intelligence(request, item, sharing_form=form)
 
