@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from django.test import Client
@@ -23,22 +24,37 @@ def management(**counts: int) -> dict[str, str]:
     return data
 
 
-def draft_key(kind: str, user: User) -> str:
-    """Where the session keeps ``user``'s unsent answers ("concern" or "intelligence")."""
-    return f"cehub.intake.draft.{kind}.{user.pk}"
+@dataclass(frozen=True)
+class ReportPage[R: (Concern, PartnerIntelligence)]:
+    """One kind of report's pages: "concern" or "intelligence", and the record it makes."""
+
+    kind: str
+    model: type[R]
+
+    @property
+    def start(self) -> str:
+        return reverse(f"intake:{self.kind}_start")
+
+    @property
+    def check(self) -> str:
+        return reverse(f"intake:{self.kind}_check")
+
+    def draft_key(self, user: User) -> str:
+        """Where the session keeps ``user``'s unsent answers."""
+        return f"cehub.intake.draft.{self.kind}.{user.pk}"
+
+    def send(self, client: Client, data: dict[str, Any]) -> R:
+        """Fill in the page, check the answers and send: the whole referrer's journey."""
+        response = client.post(self.start, data)
+        assert response.status_code == 302, error_summary(response)
+        assert response["Location"] == self.check
+        response = client.post(self.check)
+        assert response.status_code == 302
+        submitted = resolve(response["Location"])
+        assert submitted.view_name == f"intake:{self.kind}_submitted"
+        (record_id,) = submitted.kwargs.values()
+        return self.model.objects.get(pk=record_id)
 
 
-def send[R: (Concern, PartnerIntelligence)](
-    client: Client, kind: str, model: type[R], data: dict[str, Any]
-) -> R:
-    """Fill in the page, check the answers and send: the whole referrer's journey."""
-    start, check = reverse(f"intake:{kind}_start"), reverse(f"intake:{kind}_check")
-    response = client.post(start, data)
-    assert response.status_code == 302, error_summary(response)
-    assert response["Location"] == check
-    response = client.post(check)
-    assert response.status_code == 302
-    submitted = resolve(response["Location"])
-    assert submitted.view_name == f"intake:{kind}_submitted"
-    (record_id,) = submitted.kwargs.values()
-    return model.objects.get(pk=record_id)
+CONCERN = ReportPage("concern", Concern)
+INTELLIGENCE = ReportPage("intelligence", PartnerIntelligence)

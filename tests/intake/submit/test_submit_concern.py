@@ -24,13 +24,12 @@ from cehub.language.review import REVIEW_FIELD
 from cehub.people.models import Person, PersonCategory
 from tests.html import error_summary
 from tests.intake.reports import concern_from
-from tests.intake.submit import report_pages
-from tests.intake.submit.report_pages import GROUPS, management
+from tests.intake.submit.report_pages import CONCERN, GROUPS, management
 
 pytestmark = pytest.mark.django_db
 
-START = reverse("intake:concern_start")
-CHECK = reverse("intake:concern_check")
+START, CHECK = CONCERN.start, CONCERN.check
+draft_key, send = CONCERN.draft_key, CONCERN.send
 
 
 def involved() -> dict[str, str]:
@@ -88,14 +87,6 @@ def concern_data(**overrides: Any) -> dict[str, Any]:
     }
     data.update(overrides)
     return data
-
-
-def draft_key(user: User) -> str:
-    return report_pages.draft_key("concern", user)
-
-
-def send(client: Client, data: dict[str, Any]) -> Concern:
-    return report_pages.send(client, "concern", Concern, data)
 
 
 # --- The happy path --------------------------------------------------------------------------

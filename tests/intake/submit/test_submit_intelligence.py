@@ -20,13 +20,12 @@ from cehub.core.roles import Role
 from cehub.intake.models import Concern, InvolvementRole, PartnerIntelligence
 from cehub.people.models import Person
 from tests.html import error_summary
-from tests.intake.submit import report_pages
-from tests.intake.submit.report_pages import management
+from tests.intake.submit.report_pages import INTELLIGENCE, management
 
 pytestmark = pytest.mark.django_db
 
-START = reverse("intake:intelligence_start")
-CHECK = reverse("intake:intelligence_check")
+START, CHECK = INTELLIGENCE.start, INTELLIGENCE.check
+draft_key, send = INTELLIGENCE.draft_key, INTELLIGENCE.send
 
 
 def intelligence_data(**overrides: Any) -> dict[str, Any]:
@@ -48,14 +47,6 @@ def intelligence_data(**overrides: Any) -> dict[str, Any]:
     }
     data.update(overrides)
     return data
-
-
-def draft_key(user: User) -> str:
-    return report_pages.draft_key("intelligence", user)
-
-
-def send(client: Client, data: dict[str, Any]) -> PartnerIntelligence:
-    return report_pages.send(client, "intelligence", PartnerIntelligence, data)
 
 
 def test_a_youth_worker_shares_information_about_a_takeaway_without_naming_a_child(
