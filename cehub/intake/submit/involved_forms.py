@@ -11,11 +11,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from django import forms
-from django.forms.formsets import BaseFormSet
-from django.forms.utils import ErrorDict
 
 from cehub.contexts.models import LocationKind
-from cehub.core.govuk_forms import DraftForm, GovukDateField
+from cehub.core.govuk_forms import DraftForm, DraftFormSet, GovukDateField
 from cehub.core.identifier_fields import (
     PersonNameField,
     PhoneNumberField,
@@ -66,7 +64,7 @@ def optional_text(
     )
 
 
-class ItemFormSet(BaseFormSet):
+class ItemFormSet(DraftFormSet):
     """Rows of one group. Blank rows are extra forms, so Django leaves them unchecked."""
 
     default_error_messages = {
@@ -80,21 +78,6 @@ class ItemFormSet(BaseFormSet):
         ),
         "too_few_forms": "Add at least %(num)d",
     }
-
-    def __init__(self, *args: Any, check_input: bool = True, **kwargs: Any) -> None:
-        self.check_input = check_input
-        kwargs["form_kwargs"] = {**kwargs.get("form_kwargs", {}), "check_input": check_input}
-        super().__init__(*args, **kwargs)
-
-    def full_clean(self) -> None:
-        if self.check_input:
-            super().full_clean()
-            return
-        self._errors = [ErrorDict() for _ in self.forms]
-        self._non_form_errors = self.error_class(error_class="nonform")
-
-    def is_valid(self) -> bool:
-        return self.check_input and super().is_valid()
 
     def items(self) -> list[dict[str, Any]]:
         """The cleaned rows that say something (blank rows are ignored)."""
