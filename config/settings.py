@@ -144,7 +144,10 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "cehub.core.context_processors.service",
             ],
-            "builtins": ["cehub.core.templatetags.govuk"],
+            "builtins": [
+                "cehub.core.templatetags.govuk",
+                "cehub.core.templatetags.govuk_display",
+            ],
         },
     }
 ]

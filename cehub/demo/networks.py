@@ -7,24 +7,21 @@
    private hire car.
 3. An online group chat (a Group of kind "online") whose accounts contact children.
 
-Each text ("beat") names the members it involves; the planner turns them into involvements,
-so every beat adds links through the same shared nodes. In the templates ``{dex}`` is how a
-child or referrer names an adult ("'Dex'") and ``{dex_full}`` how police do ("Dean Smith,
-known as 'Dex'").
+The networks are data (``data/networks.yaml``); this module reads them once. Each text ("beat")
+names the members it involves; the planner turns them into involvements, so every beat adds
+links through the same shared nodes. In the templates ``{dex}`` is how a child or referrer
+names an adult ("'Dex'") and ``{dex_full}`` how police do ("Dean Smith, known as 'Dex'").
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from cehub.cases.models import DisruptionKind, DisruptionStatus
 from cehub.intake.models import ExploitationForm
 
-from .catalogue import CHILDRENS_HOME_NETWORK, HOTEL, LINE_STATION, TAKEAWAY, TRAP_FLAT
-
-CSE = ExploitationForm.CSE
-CCE = ExploitationForm.CCE
-ONLINE = ExploitationForm.ONLINE
-TRAFFICKING = ExploitationForm.TRAFFICKING
+from .catalogue import PLACE_KEYS
+from .datafiles import Entry, datafile, record
 
 
 @dataclass(frozen=True)
@@ -50,6 +47,20 @@ class Beat:
 
 
 @dataclass(frozen=True)
+class Disruption:
+    """Disruption of one of the network's adults, places or vehicles."""
+
+    member: str
+    kind: DisruptionKind
+    status: DisruptionStatus
+    started_days_ago: int  # negative: still to come
+    took_days: int  # until it was completed
+    owner_agency: str
+    description: str
+    outcome: str  # when completed
+
+
+@dataclass(frozen=True)
 class Network:
     key: str
     adults: tuple[NetworkAdult, ...]
@@ -63,341 +74,146 @@ class Network:
     concerns_per_child: tuple[int, int]
     concern_beats: tuple[Beat, ...]
     intel_beats: tuple[Beat, ...]
+    # What its children's screenings show: the tool's form id, and signs that fit the story
+    # (other children's signs come from the tool by form).
+    screening_form: str
+    significant_signs: tuple[str, ...]
+    moderate_signs: tuple[str, ...]
+    disruptions: tuple[Disruption, ...] = ()
     group_name: str = ""
     group_description: str = ""
 
 
-COUNTY_LINE = Network(
-    key="county-line",
-    adults=(
-        NetworkAdult("dex", "Dex", "male", (24, 31)),
-        NetworkAdult("tee", "Tee", "male", (19, 23)),
-        NetworkAdult("nino", "Nino", "male", (20, 27)),
-        NetworkAdult("kels", "Kels", "female", (24, 34)),
-    ),
-    places=(("flat", TRAP_FLAT), ("station", LINE_STATION)),
-    vehicles=(("car", "silver Ford Focus"),),
-    phones=("line1", "line2"),
-    accounts=(),
-    child_sexes="MMMFMMFM",
-    child_ages=(13, 17),
-    active_days_ago=(330, 20),
-    concerns_per_child=(3, 5),
-    concern_beats=(
-        Beat(
-            "{child}'s mum found a second phone in {pos} room. It gets calls at all hours from "
-            "{line1}, and {child} goes out after each call.",
-            ("line1",),
-            (CCE,),
-            authors=("social-care", "youth-justice", "school"),
-        ),
-        Beat(
-            "{child} was found by police at Brinmoor railway station at {time} with £{cash} in "
-            "cash and a phone. Messages from {line2} told {obj} which train to catch. A woman "
-            "known as {kels} had bought {pos} ticket.",
-            ("station", "line2", "kels"),
-            (CCE, TRAFFICKING),
-            authors=("police", "missing"),
-        ),
-        Beat(
-            "Staff saw {child} get into a {car} ({reg}) outside school at lunchtime. The driver "
-            "matches the description of an adult known as {tee}.",
-            ("car", "tee"),
-            (CCE,),
-            authors=("school",),
-        ),
-        Beat(
-            "{child} was found by police at Flat 7, Calder Court, where adults were storing "
-            "drugs. {Subj} had been missing for {days} days. An adult known as {nino} was "
-            "arrested at the address.",
-            ("flat", "nino"),
-            (CCE, TRAFFICKING),
-            authors=("police", "missing"),
-        ),
-        Beat(
-            "{child} told {observer} that an adult called {dex} says {subj} owes £{debt}, after "
-            "drugs {subj} had been made to carry were taken from {obj}. The calls come from "
-            "{line1}.",
-            ("dex", "line1"),
-            (CCE,),
-        ),
-        Beat(
-            "{child} has a cut to {pos} face. {Subj} said: \"They said that's what happens when "
-            "the money's short.\" {Subj} had been kept at Flat 7, Calder Court for two nights "
-            "and given instructions from {line2}.",
-            ("flat", "line2"),
-            (CCE,),
-        ),
-        Beat(
-            "{child} was collected from Brinmoor railway station by a {car} ({reg}) and driven "
-            "to Flat 7, Calder Court. {Pos} phone shows calls from {line1} just before.",
-            ("station", "car", "flat", "line1"),
-            (CCE, TRAFFICKING),
-        ),
-        Beat(
-            "{child} disclosed that adults at Flat 7, Calder Court made {obj} hide drugs on "
-            "{pos} body, and that an adult known as {nino} sexually abused {obj} there.",
-            ("flat", "nino"),
-            (CCE, CSE),
-        ),
-    ),
-    intel_beats=(
-        Beat(
-            "Neighbours at Calder Court report young people arriving at Flat 7 at all hours. The "
-            "tenant, who has learning disabilities, has told the housing officer that men have "
-            "taken over the flat.",
-            ("flat",),
-            authors=("housing",),
-            source="From a housing officer's visit",
-        ),
-        Beat(
-            "ANPR shows the {car} ({reg}) travelling between the city and Brinmoor most days. "
-            "When it was stopped, the driver, {tee_full}, had a phone that rang from {line1}.",
-            ("car", "tee", "line1"),
-            authors=("police",),
-            source="Seen myself while on duty",
-            uses=(("tee", "car"),),
-        ),
-        Beat(
-            "Bulk messages advertising drugs in Brinmoor are sent from {line1} and {line2}. Both "
-            "numbers are believed to be controlled by {dex_full}.",
-            ("dex", "line1", "line2"),
-            authors=("police",),
-            source="Reported by a colleague in my team",
-            uses=(("dex", "line1"), ("dex", "line2")),
-        ),
-        Beat(
-            "Staff at Brinmoor railway station report children travelling alone on late trains, "
-            "met by a woman and driven off in a {car} ({reg}).",
-            ("station", "car"),
-            authors=("police", "voluntary"),
-            source="Told by a member of the public who does not want to be named",
-        ),
-        Beat(
-            "Two children missing from Oakfield House children's home were found at Flat 7, "
-            "Calder Court with {nino_full}.",
-            ("flat", "nino"),
-            authors=("missing",),
-            source="Seen myself while on duty",
-        ),
-        Beat(
-            "{kels_full} has bought train tickets for young people with the same bank card on "
-            "several occasions at Brinmoor railway station. Her phone is {line2}.",
-            ("kels", "station", "line2"),
-            authors=("police",),
-            source="From CCTV reviewed by the licensing team",
-            uses=(("kels", "line2"),),
-        ),
-        Beat(
-            "{nino_full} has been seen letting children into Flat 7, Calder Court late at night; "
-            "the {car} ({reg}) is often parked outside.",
-            ("nino", "flat", "car"),
-            authors=("police", "housing"),
-            source="From a neighbour's phone call",
-        ),
-        Beat(
-            "A young person told their youth worker that {line1} is 'the Dex line' and that "
-            "children who lose money are taken to Flat 7, Calder Court.",
-            ("line1", "flat", "dex"),
-            authors=("voluntary", "youth-justice"),
-            source="Told by a young person",
-        ),
-    ),
-)
+def _range(entry: Entry) -> tuple[int, int]:
+    least, most = entry.integers(2)
+    return least, most
 
-TAKEAWAY_HOTEL = Network(
-    key="takeaway-hotel",
-    adults=(
-        NetworkAdult("vinnie", "Vinnie", "male", (33, 42)),
-        NetworkAdult("mack", "Mack", "male", (24, 31)),
-        NetworkAdult("roxy", "Roxy", "female", (21, 28)),
-        NetworkAdult("dutch", "Dutch", "male", (30, 45)),
-    ),
-    places=(("takeaway", TAKEAWAY), ("hotel", HOTEL), ("home", CHILDRENS_HOME_NETWORK)),
-    vehicles=(("taxi", "silver Toyota Prius private hire car"),),
-    phones=(),
-    accounts=(),
-    child_sexes="FFFMFF",
-    child_ages=(13, 16),
-    active_days_ago=(480, 60),
-    concerns_per_child=(3, 5),
-    concern_beats=(
-        Beat(
-            "{child} told {observer} that adults at Late Bites give {obj} and {pos} friends free "
-            "food and vapes, and that a man called {mack} lets them stay after closing.",
-            ("takeaway", "mack"),
-            (CSE,),
-        ),
-        Beat(
-            "Hotel staff called police after {child} was seen going into a room at The Fallowby "
-            "Court Hotel booked by an adult man. Officers found {obj} with {vinnie} and another "
-            "adult, and alcohol in the room.",
-            ("hotel", "vinnie"),
-            (CSE,),
-            authors=("police",),
-        ),
-        Beat(
-            "{child} was collected from Willow Lodge children's home at 11pm by a {taxi} "
-            "({reg}) booked by an adult. Carers do not know who the adult is.",
-            ("home", "taxi"),
-            (CSE,),
-            authors=("care-home",),
-        ),
-        Beat(
-            "{child} disclosed that adults {subj} met at Late Bites have sexually abused {obj} at "
-            "The Fallowby Court Hotel. {Subj} named {vinnie} and said a woman called {roxy} first "
-            "introduced {obj} to them.",
-            ("takeaway", "hotel", "vinnie", "roxy"),
-            (CSE,),
-        ),
-        Beat(
-            "A woman known as {roxy} has been messaging {child} and offering to take {obj} for "
-            "food at Late Bites. {child} has come back to Willow Lodge with expensive clothes.",
-            ("roxy", "takeaway", "home"),
-            (CSE,),
-        ),
-        Beat(
-            "{child} was found by police at The Fallowby Court Hotel at {time}, having been "
-            "driven there in a {taxi} ({reg}) from Late Bites. {Subj} was very drunk.",
-            ("hotel", "taxi", "takeaway"),
-            (CSE,),
-            authors=("police", "missing"),
-        ),
-    ),
-    intel_beats=(
-        Beat(
-            "Rooms at The Fallowby Court Hotel are being booked in cash by the same man, "
-            "{vinnie_full}, with girls who look under 16 arriving late at night.",
-            ("hotel", "vinnie"),
-            authors=("licensing",),
-            source="From CCTV reviewed by the licensing team",
-        ),
-        Beat(
-            "The {taxi} ({reg}), licensed to {dutch_full}, has been seen collecting girls from "
-            "Willow Lodge children's home and dropping them at The Fallowby Court Hotel.",
-            ("taxi", "dutch", "home", "hotel"),
-            authors=("licensing", "care-home"),
-            source="Reported by a colleague in my team",
-            uses=(("dutch", "taxi"),),
-        ),
-        Beat(
-            "Late Bites is selling vapes to children and letting groups of girls stay after "
-            "closing with adult men.",
-            ("takeaway",),
-            authors=("licensing",),
-            source="Told by a parent",
-        ),
-        Beat(
-            "{mack_full} and {vinnie_full} were seen at Late Bites with three girls of school "
-            "age, then driving towards The Fallowby Court Hotel.",
-            ("mack", "vinnie", "takeaway", "hotel"),
-            authors=("police",),
-            source="Seen myself while on duty",
-        ),
-        Beat(
-            "{roxy_full} has been seen waiting outside Willow Lodge children's home and walking "
-            "girls to Late Bites.",
-            ("roxy", "home", "takeaway"),
-            authors=("care-home",),
-            source="Seen myself while on duty",
-        ),
-    ),
-)
 
-ONLINE_GROUP = Network(
-    key="online-group",
-    adults=(
-        NetworkAdult("ghost", "Ghost", "male", (27, 36)),
-        NetworkAdult("jinx", "Jinx", "male", (19, 24)),
-    ),
-    places=(),
-    vehicles=(),
-    phones=(),
-    accounts=(
-        ("acc1", "snapchat"),
-        ("acc2", "snapchat"),
-        ("acc3", "instagram"),
-        ("acc4", "snapchat"),
-        ("acc5", "discord"),
-    ),
-    child_sexes="FMFFMF",
-    child_ages=(12, 16),
-    active_days_ago=(240, 16),
-    concerns_per_child=(2, 4),
-    concern_beats=(
-        Beat(
-            "{child} has been added to a group chat called 'Night Owls' on Snapchat. Adults in "
-            "the group, including {acc1}, have been messaging {obj} privately and asking for "
-            "images.",
-            ("acc1",),
-            (ONLINE, CSE),
-        ),
-        Beat(
-            "{child} told {observer} that {acc2}, from the 'Night Owls' group chat, threatened to "
-            "share images of {obj} with {pos} friends unless {subj} paid £{cash}.",
-            ("acc2",),
-            (ONLINE,),
-        ),
-        Beat(
-            "Adults using {acc3} and {acc1} have been sending {child} gaming credit and asking "
-            "{obj} to keep their chats secret. Both accounts are in the 'Night Owls' group.",
-            ("acc3", "acc1"),
-            (ONLINE, CSE),
-        ),
-        Beat(
-            "{acc4} has asked {child} to meet at Aldergate Shopping Centre. The account says it "
-            "belongs to a 15-year-old but the voice notes are of an adult man. {child} was added "
-            "to the chat through 'Night Owls'.",
-            ("acc4",),
-            (ONLINE, CSE),
-        ),
-        Beat(
-            "{child} is being blackmailed by {acc5} on Discord after being contacted through the "
-            "'Night Owls' group. {Subj} has stopped coming to school.",
-            ("acc5",),
-            (ONLINE,),
-        ),
-    ),
-    intel_beats=(
-        Beat(
-            "The 'Night Owls' group chat on Snapchat includes the accounts {acc1}, {acc2} and "
-            "{acc4}. Members add children from local schools and then message them privately.",
-            ("acc1", "acc2", "acc4"),
-            authors=("police",),
-            source="Reported by a colleague in my team",
-            members=("acc1", "acc2", "acc4"),
-        ),
-        Beat(
-            "{ghost_full} is believed to run the accounts {acc1} and {acc3}; both were logged in "
-            "on a phone seized from him.",
-            ("ghost", "acc1", "acc3"),
-            authors=("police",),
-            source="Seen myself while on duty",
-            uses=(("ghost", "acc1"), ("ghost", "acc3")),
-            members=("acc3",),
-        ),
-        Beat(
-            "Several pupils in Year 9 have been added to a group called 'Night Owls' by {acc2}.",
-            ("acc2",),
-            authors=("referrer",),
-            source="Told by a pupil",
-            members=("acc2",),
-        ),
-        Beat(
-            "{jinx_full} uses {acc5} on Discord to invite children into the 'Night Owls' group "
-            "chat.",
-            ("jinx", "acc5"),
-            authors=("police",),
-            source="Reported by a colleague in my team",
-            uses=(("jinx", "acc5"),),
-            members=("acc5",),
-        ),
-    ),
-    group_name="Night Owls group chat",
-    group_description=(
-        "A Snapchat group chat that adults use to contact children across Northvale. Members "
-        "change their display names often; the hub knows several of its accounts."
-    ),
-)
+@record
+def _adult(row: Entry, key: str) -> NetworkAdult:
+    sex = row["sex"].one_of(("male", "female"), "male or female")
+    return NetworkAdult(key, row["alias"].text(), sex, _range(row["ages"]))
 
-NETWORKS: tuple[Network, ...] = (COUNTY_LINE, TAKEAWAY_HOTEL, ONLINE_GROUP)
+
+def _pairs(entry: Entry) -> tuple[tuple[str, str], ...]:
+    return tuple(entry.map(Entry.text).items())
+
+
+@dataclass(frozen=True)
+class _Keys:
+    """A network's member keys, by what they are: what its beats and disruption may name."""
+
+    adults: frozenset[str]
+    places: frozenset[str]
+    vehicles: frozenset[str]
+    phones: frozenset[str]
+    accounts: frozenset[str]
+
+    @property
+    def things(self) -> frozenset[str]:
+        """What an adult can be said to use."""
+        return self.vehicles | self.phones | self.accounts
+
+    @property
+    def all(self) -> frozenset[str]:
+        return self.adults | self.places | self.things
+
+
+def _use(pair: Entry, keys: _Keys) -> tuple[str, str]:
+    """(adult, object): a network adult and a vehicle, phone or account they use."""
+    entries = pair.each()
+    if len(entries) != 2:
+        pair.fail("expected an (adult, object) pair")
+    adult, thing = entries
+    return (
+        adult.one_of(keys.adults, "an adult of this network"),
+        thing.one_of(keys.things, "a vehicle, phone or account of this network"),
+    )
+
+
+@record
+def _beat(row: Entry, keys: _Keys, *, intel: bool) -> Beat:
+    """A concern (the forms suspected; any authors if none are named) or a piece of partner
+    information (its authors and source, and what it says about who uses what)."""
+    text = row["text"].text()
+    involves = tuple(e.one_of(keys.all, "a member of this network") for e in row["involves"].each())
+    if intel:
+        return Beat(
+            text=text,
+            involves=involves,
+            authors=row["authors"].texts(),
+            source=row["source"].text(),
+            uses=tuple(_use(pair, keys) for pair in row.get("uses", []).each()),
+            members=tuple(
+                e.one_of(keys.accounts, "an account of this network")
+                for e in row.get("members", []).each()
+            ),
+        )
+    return Beat(
+        text=text,
+        involves=involves,
+        forms=row["forms"].members(ExploitationForm),
+        authors=row.get("authors", []).texts(),
+    )
+
+
+@record
+def _disruption(row: Entry, keys: _Keys) -> Disruption:
+    targets = keys.adults | keys.places | keys.vehicles
+    return Disruption(
+        member=row["member"].one_of(targets, "an adult, place or vehicle of this network"),
+        kind=row["kind"].member(DisruptionKind),
+        status=row["status"].member(DisruptionStatus),
+        started_days_ago=row["started_days_ago"].integer(),
+        took_days=row["took_days"].integer(),
+        owner_agency=row["owner"].text(),
+        description=row["description"].text(),
+        outcome=row.get("outcome", "").text(empty=True),
+    )
+
+
+@record
+def _network(row: Entry, key: str) -> Network:
+    for _, place in row["places"].entries():
+        place.one_of(PLACE_KEYS, "a place key in places.yaml")
+    phones = row["phones"].texts()
+
+    def keys_of(table: str) -> frozenset[str]:
+        return frozenset(member for member, _ in row[table].entries())
+
+    keys = _Keys(
+        adults=keys_of("adults"),
+        places=keys_of("places"),
+        vehicles=keys_of("vehicles"),
+        phones=frozenset(phones),
+        accounts=keys_of("accounts"),
+    )
+    sexes = row["child_sexes"].text()
+    if set(sexes) - {"F", "M"}:
+        row["child_sexes"].fail("expected one letter per child, F or M")
+    screening = row["screening"].keys("form", "significant", "moderate")
+    group = row.get("group", {"name": "", "description": ""}).keys("name", "description")
+    return Network(
+        key=key,
+        adults=tuple(_adult(adult, k) for k, adult in row["adults"].entries()),
+        places=_pairs(row["places"]),
+        vehicles=_pairs(row["vehicles"]),
+        phones=phones,
+        accounts=_pairs(row["accounts"]),
+        child_sexes=sexes,
+        child_ages=_range(row["child_ages"]),
+        active_days_ago=_range(row["active_days_ago"]),
+        concerns_per_child=_range(row["concerns_per_child"]),
+        concern_beats=tuple(_beat(b, keys, intel=False) for b in row["concern_beats"].each()),
+        intel_beats=tuple(_beat(b, keys, intel=True) for b in row["intel_beats"].each()),
+        screening_form=screening["form"].text(),
+        significant_signs=screening["significant"].texts(),
+        moderate_signs=screening["moderate"].texts(),
+        disruptions=tuple(_disruption(d, keys) for d in row.get("disruptions", []).each()),
+        group_name=group["name"].text(empty=True),
+        group_description=group["description"].text(empty=True),
+    )
+
+
+NETWORKS = tuple(_network(row, key) for key, row in datafile("networks").entries())
+NETWORK_BY_KEY = {network.key: network for network in NETWORKS}

@@ -2,7 +2,7 @@
 
 Everything is written the way the product writes it — concerns submitted by professionals,
 children linked and records created at triage, sharing decisions, next steps, grading, then the
-hub's case work (``casework.py``: screenings, cases, safety plans, missing episodes, NRM
+hub's case work (``casework/``: screenings, cases, safety plans, missing episodes, NRM
 referrals, disruption) — so the access log, chronologies, team relationships and links are
 exactly what real use produces. Only the dates are then moved (``backdate.DemoClock``) to spread
 the stories over 18 months.
@@ -13,7 +13,6 @@ from __future__ import annotations
 import random
 import time
 import uuid
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -56,11 +55,12 @@ from cehub.people.services import person_create
 from cehub.screening.models import Screening
 
 from .backdate import DemoClock
-from .casework import CaseworkLoader, plan_casework
+from .casework.loader import CaseworkLoader
+from .casework.planner import plan_casework
 from .catalogue import HUB_COLLEAGUES
-from .personas import PERSONAS
-from .plan import (
-    INTELLIGENCE_OFFICER,
+from .personas import INTELLIGENCE_OFFICER, PERSONAS
+from .plan import build_plan
+from .plan.specs import (
     SPAN,
     AccountSpec,
     ConcernPlan,
@@ -70,13 +70,12 @@ from .plan import (
     Plan,
     Thing,
     VehicleSpec,
-    build_plan,
 )
+from .progress import Progress, with_progress
 
 # Written in the same transaction as everything else, so its presence means a complete load.
 MARKER_EMAIL = HUB_COLLEAGUES[0].email
 
-Progress = Callable[[str, int, int], None]
 # How many kept-wording choices the demo's report counts (a handful a month).
 KEPT_WORDING_ROWS = 120
 
@@ -159,15 +158,12 @@ class _Loader:
     def run(self) -> None:
         self.professionals()
         self.known_adults()
-        events = self.plan.events()
         stage = "Loading concerns and partner information"
-        for done, event in enumerate(events, start=1):
+        for event in with_progress(self.plan.events(), stage, self.progress):
             if isinstance(event, ConcernPlan):
                 self.concern(event)
             else:
                 self.intelligence(event)
-            if done % 25 == 0 or done == len(events):
-                self.progress(stage, done, len(events))
         casework = CaseworkLoader(
             plan=self.plan,
             casework=plan_casework(self.plan),
@@ -228,11 +224,11 @@ class _Loader:
         self.users = {
             u.email: u for u in User.objects.filter(email__in=[p.email for p in PERSONAS])
         }
-        total = len(self.plan.professionals)
         # They joined before the stories start. No password and no second factor: they are
         # authors only and cannot sign in.
         with self.clock.step(self.plan.now - SPAN - timedelta(days=30)):
-            for done, spec in enumerate(self.plan.professionals, start=1):
+            stage = "Adding the professionals who write to the hub"
+            for spec in with_progress(self.plan.professionals, stage, self.progress, every=1):
                 agency, _ = Agency.objects.get_or_create(
                     name=spec.agency, defaults={"kind": spec.kind}
                 )
@@ -249,17 +245,18 @@ class _Loader:
                     job_title=spec.job_title,
                 )
                 self.users[spec.email] = user
-                self.progress("Adding the professionals who write to the hub", done, total)
 
     def known_adults(self) -> None:
         """Adults the hub records by name before their first report, so reports find them."""
         officer = self.users[INTELLIGENCE_OFFICER]
         mentioned = self.plan.adults_mentioned()
-        for done, (key, (adult, first_seen)) in enumerate(mentioned.items(), start=1):
+        stage = "Recording adults known to the hub"
+        for key, (adult, first_seen) in with_progress(
+            list(mentioned.items()), stage, self.progress, every=1
+        ):
             known_since = first_seen - timedelta(days=3 + adult.date_of_birth.toordinal() % 40)
             with self.clock.step(known_since):
                 self.adults[key] = person_create(actor=officer, details=adult.details())
-            self.progress("Recording adults known to the hub", done, len(mentioned))
 
     # --- concerns --------------------------------------------------------------------------
     def concern(self, event: ConcernPlan) -> None:

@@ -1,10 +1,15 @@
-"""The synthetic partnership's agencies, teams and one demo persona per role."""
+"""The synthetic partnership's agencies, teams and one demo persona per role.
+
+Who they are is data (``data/personas.yaml``); this module reads it once.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from cehub.core.roles import AgencyKind, Role
+
+from .datafiles import DemoDataError, Entry, datafile, record
 
 DEMO_EMAIL_DOMAIN = "demo.cehub.test"
 
@@ -14,37 +19,6 @@ class DemoAgency:
     name: str
     kind: AgencyKind
     teams: tuple[tuple[str, bool], ...]  # (team name, is a hub team)
-
-
-AGENCIES: tuple[DemoAgency, ...] = (
-    DemoAgency(
-        "Northvale Police",
-        AgencyKind.POLICE,
-        (("Exploitation Hub (Police)", True), ("Neighbourhood Policing North", False)),
-    ),
-    DemoAgency(
-        "Northvale Children's Services",
-        AgencyKind.CHILDRENS_SOCIAL_CARE,
-        (("Exploitation Hub (Social Care)", True), ("Front Door", False)),
-    ),
-    DemoAgency(
-        "Northvale Integrated Care Board",
-        AgencyKind.HEALTH,
-        (("Safeguarding Children (Health)", True),),
-    ),
-    DemoAgency("Riverside Academy", AgencyKind.EDUCATION, (("Pastoral Team", False),)),
-    DemoAgency(
-        "Northvale Youth Justice Service", AgencyKind.YOUTH_JUSTICE, (("Youth Justice", False),)
-    ),
-    DemoAgency(
-        "Safe Steps Youth Charity", AgencyKind.VOLUNTARY, (("Return Home Interviews", False),)
-    ),
-    DemoAgency(
-        "Northvale Safeguarding Partnership",
-        AgencyKind.OTHER,
-        (("Partnership Business Unit", False),),
-    ),
-)
 
 
 @dataclass(frozen=True)
@@ -60,62 +34,41 @@ class DemoPersona:
         return f"{self.role.value}@{DEMO_EMAIL_DOMAIN}"
 
 
-# Names are invented; any resemblance to real people is coincidence.
-PERSONAS: tuple[DemoPersona, ...] = (
-    DemoPersona(
-        Role.REFERRER,
-        "Priya Shah",
-        "Riverside Academy",
-        "Pastoral Team",
-        "Designated safeguarding lead",
-    ),
-    DemoPersona(
-        Role.HUB_PRACTITIONER,
-        "Sam Okafor",
-        "Northvale Children's Services",
-        "Exploitation Hub (Social Care)",
-        "Exploitation social worker",
-    ),
-    DemoPersona(
-        Role.HUB_MANAGER,
-        "Helen Marsh",
-        "Northvale Children's Services",
-        "Exploitation Hub (Social Care)",
-        "Hub team manager",
-    ),
-    DemoPersona(
-        Role.INTELLIGENCE_OFFICER,
-        "DC Tom Reilly",
-        "Northvale Police",
-        "Exploitation Hub (Police)",
-        "Intelligence officer",
-    ),
-    DemoPersona(
-        Role.ANALYST,
-        "Grace Lin",
-        "Northvale Police",
-        "Exploitation Hub (Police)",
-        "Intelligence analyst",
-    ),
-    DemoPersona(
-        Role.PARTNERSHIP_LEAD,
-        "Martin Doyle",
-        "Northvale Safeguarding Partnership",
-        "Partnership Business Unit",
-        "Partnership business manager",
-    ),
-    DemoPersona(
-        Role.PRIVACY_OFFICER,
-        "Aisha Begum",
-        "Northvale Integrated Care Board",
-        "Safeguarding Children (Health)",
-        "Data protection officer",
-    ),
-    DemoPersona(
-        Role.SYSTEM_ADMINISTRATOR,
-        "Chris Evans",
-        "Northvale Safeguarding Partnership",
-        None,
-        "Systems administrator",
-    ),
-)
+@record
+def _team(row: Entry) -> tuple[str, bool]:
+    return row["name"].text(), row["hub_team"].flag()
+
+
+@record
+def _agency(row: Entry) -> DemoAgency:
+    return DemoAgency(
+        name=row["name"].text(),
+        kind=row["kind"].member(AgencyKind),
+        teams=tuple(_team(team) for team in row["teams"].each()),
+    )
+
+
+@record
+def _persona(row: Entry) -> DemoPersona:
+    return DemoPersona(
+        role=row["role"].member(Role),
+        full_name=row["full_name"].text(),
+        agency=row["agency"].one_of((a.name for a in AGENCIES), "an agency in personas.yaml"),
+        team=row["team"].optional_text(),
+        job_title=row["job_title"].text(),
+    )
+
+
+_data = datafile("personas")
+AGENCIES = tuple(_agency(row) for row in _data["agencies"].each())
+PERSONAS = tuple(_persona(row) for row in _data["personas"].each())
+_data.no_other_keys()
+if sorted(p.role for p in PERSONAS) != sorted(Role):
+    raise DemoDataError(f"{_data.file}: personas: there must be one persona for each role")
+
+# The personas the demo's stories are written by, by email.
+PERSONA_EMAIL = {persona.role: persona.email for persona in PERSONAS}
+REFERRER = PERSONA_EMAIL[Role.REFERRER]
+HUB_PRACTITIONER = PERSONA_EMAIL[Role.HUB_PRACTITIONER]
+HUB_MANAGER = PERSONA_EMAIL[Role.HUB_MANAGER]
+INTELLIGENCE_OFFICER = PERSONA_EMAIL[Role.INTELLIGENCE_OFFICER]

@@ -13,9 +13,10 @@ from django.db import transaction
 from cehub.accounts.models import Agency, Team, User
 from cehub.accounts.services import user_create
 
-from .partnership import PartnershipSummary, Progress, load_partnership
+from .partnership import PartnershipSummary, load_partnership
 from .personas import AGENCIES, PERSONAS
 from .plan import DemoScale
+from .progress import Progress
 
 
 class DemoModeRequiredError(RuntimeError):

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
 from collections.abc import Callable
 from datetime import timedelta
 
 import pyotp
 import pytest
 import time_machine
+from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.test import Client, override_settings
@@ -201,11 +206,27 @@ def test_disabling_an_account_ends_its_sessions(
     assert AccessEvent.objects.filter(action=AccessAction.PERMISSION_CHANGE).count() == 1
 
 
+def _hashers_outside_tests() -> list[str]:
+    """PASSWORD_HASHERS as config/settings.py sets it for development and production.
+
+    Read from the project's own settings module in a fresh interpreter: the test environment
+    puts a fast hasher first, so this process's settings cannot tell.
+    """
+    script = "import json, config.settings as s; print(json.dumps(s.PASSWORD_HASHERS))"
+    environment = {**os.environ, "CEHUB_ENVIRONMENT": "development"}
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        check=True,
+        env=environment,
+        cwd=settings.BASE_DIR,
+    )
+    return list(json.loads(result.stdout))
+
+
 def test_passwords_are_hashed_with_argon2id() -> None:
-    production_hashers = [
-        "django.contrib.auth.hashers.Argon2PasswordHasher",
-        "django.contrib.auth.hashers.PBKDF2PasswordHasher",
-    ]
+    production_hashers = _hashers_outside_tests()
     with override_settings(PASSWORD_HASHERS=production_hashers):
         user = User.objects.create_user("argon@northvale.example", "a long enough passphrase")
     assert user.password.startswith("argon2$argon2id$")

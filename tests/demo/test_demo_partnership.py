@@ -64,16 +64,14 @@ from cehub.demo.casework import (
 from cehub.demo.catalogue import HOTEL, LINE_STATION, TAKEAWAY, TRAP_FLAT
 from cehub.demo.partnership import load_partnership
 from cehub.demo.personas import PERSONAS
-from cehub.demo.plan import (
+from cehub.demo.plan import DemoScale, Plan, build_plan
+from cehub.demo.plan.specs import (
     AccountSpec,
     AdultSpec,
     ChildSpec,
-    DemoScale,
     PhoneSpec,
     PlaceSpec,
-    Plan,
     VehicleSpec,
-    build_plan,
 )
 from cehub.demo.services import DemoModeRequiredError, DemoSummary, seed_demo_partnership
 from cehub.intake.models import (
@@ -93,13 +91,6 @@ from cehub.screening.services import tool_get
 
 SMALL = 0.05
 EIGHTEEN_MONTHS = timedelta(days=548)
-
-
-@pytest.fixture
-def demo_mode(settings: object, tmp_path: Path) -> Path:
-    settings.DEMO_MODE = True  # type: ignore[attr-defined]
-    settings.VAR_DIR = tmp_path  # type: ignore[attr-defined]
-    return tmp_path
 
 
 @pytest.fixture(scope="class")
@@ -140,21 +131,20 @@ def node_of(member: object) -> uuid.UUID:
             kind=ObjectKind.ONLINE_ACCOUNT, platform=platform, handle=handle
         ).node_id
     if isinstance(member, AdultSpec):
-        return Person.objects.get(
-            category=PersonCategory.ADULT,
-            given_name=member.given,
-            family_name=member.family,
-            date_of_birth=member.date_of_birth,
-        ).node_id
+        return person_node(PersonCategory.ADULT, member)
     raise AssertionError(f"not a network member: {member!r}")
 
 
 def child_node(child: ChildSpec) -> uuid.UUID:
+    return person_node(PersonCategory.CHILD, child)
+
+
+def person_node(category: PersonCategory, person: AdultSpec | ChildSpec) -> uuid.UUID:
     return Person.objects.get(
-        category=PersonCategory.CHILD,
-        given_name=child.given,
-        family_name=child.family,
-        date_of_birth=child.date_of_birth,
+        category=category,
+        given_name=person.given,
+        family_name=person.family,
+        date_of_birth=person.date_of_birth,
     ).node_id
 
 

@@ -14,13 +14,6 @@ from cehub.core.roles import Role
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def demo_mode(settings: object, tmp_path: Path) -> Path:
-    settings.DEMO_MODE = True  # type: ignore[attr-defined]
-    settings.VAR_DIR = tmp_path  # type: ignore[attr-defined]
-    return tmp_path
-
-
 def test_seed_demo_creates_one_persona_per_role_in_several_agencies(
     demo_mode: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

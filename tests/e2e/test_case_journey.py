@@ -114,7 +114,7 @@ def test_screen_allocate_plan_and_record_a_missing_episode(page: Page, live_serv
     assert_accessible(page)
 
     # --- A missing episode: the return home interview is due within 72 hours --------------------
-    page.goto(f"{base}/people/{child.pk}/missing/new/")
+    page.goto(f"{base}/cases/people/{child.pk}/missing/new/")
     now = timezone.localtime()
     went = now - timedelta(hours=20)
     found = now - timedelta(hours=2)

@@ -55,7 +55,7 @@ def test_findings_appear_while_typing_and_keeping_the_wording_is_recorded(
 
     # The author keeps their wording: no hard block.
     page.get_by_role("button", name="Continue").click()
-    expect(page).to_have_url(f"{base}/concerns/new/check/")
+    expect(page).to_have_url(f"{base}/intake/concerns/new/check/")
     page.get_by_role("button", name="Send to the hub").click()
     expect(page.locator(".govuk-panel--confirmation")).to_be_visible()
     assert Concern.objects.get().what_happened == FLAGGED
