@@ -71,8 +71,13 @@ from cehub.intake.triage.services import (
     concern_link_child,
     sharing_decision_record,
 )
+from cehub.meetings.minutes.services import (
+    action_create,
+    agenda_item_add,
+    meeting_create,
+    meeting_start,
+)
 from cehub.meetings.models import Action, AgendaItem, Meeting
-from cehub.meetings.services import action_create, agenda_item_add, meeting_create, meeting_start
 from cehub.people.models import BreakGlassCategory, BreakGlassGrant, Person, PersonCategory
 from cehub.people.services import PersonDetails, break_glass_open, person_create
 from cehub.screening.models import Screening

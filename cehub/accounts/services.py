@@ -10,14 +10,11 @@ from django.contrib.sessions.models import Session
 from django.db import transaction
 
 from cehub.core.audit import audit_record
+from cehub.core.errors import ServiceError
 from cehub.core.models import AccessAction
 from cehub.core.roles import Role
 
 from .models import Agency, Team, User, UserSession
-
-
-class AccountError(ValueError):
-    """A user change that breaks a rule; the message is fit to show."""
 
 
 @dataclass(frozen=True)
@@ -30,7 +27,7 @@ class AccessChange:
 
 def _check_team(agency: Agency, team: Team | None) -> None:
     if team is not None and team.agency_id != agency.pk:
-        raise AccountError("Choose a team in the user's own agency")
+        raise ServiceError("Choose a team in the user's own agency")
 
 
 def user_create(
@@ -50,7 +47,7 @@ def user_create(
     email = email.strip().lower()
     with transaction.atomic(), pghistory.context(actor=str(actor.pk) if actor else "system"):
         if User.objects.filter(email__iexact=email).exists():
-            raise AccountError("A user with this email address already exists")
+            raise ServiceError("A user with this email address already exists")
         user = User.objects.create_user(
             email,
             password,
@@ -77,7 +74,7 @@ def user_change_access(*, actor: User, user: User, change: AccessChange) -> User
     """Change a user's role, agency, team or active status; disabling ends their sessions."""
     _check_team(change.agency, change.team)
     if actor.pk == user.pk and (change.role != user.role or not change.is_active):
-        raise AccountError("You cannot change your own role or disable your own account")
+        raise ServiceError("You cannot change your own role or disable your own account")
     with transaction.atomic(), pghistory.context(actor=str(actor.pk)):
         user = User.objects.select_for_update().get(pk=user.pk)
         before = (user.role, user.agency_id, user.team_id, user.is_active)

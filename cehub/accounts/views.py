@@ -12,6 +12,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
 from cehub.core.access import permission_required, public, request_user
+from cehub.core.form_views import submit
 from cehub.core.middleware import SIGNED_OUT_REASON_KEY
 
 from . import selectors, services
@@ -42,24 +43,23 @@ def user_list(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def user_create(request: HttpRequest) -> HttpResponse:
     form = UserCreateForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            user = services.user_create(
+    if request.method == "POST":
+        outcome = submit(
+            form,
+            save=lambda: services.user_create(
                 actor=request_user(request),
-                email=data["email"],
-                full_name=data["full_name"],
-                agency=data["agency"],
-                team=data["team"],
-                role=data["role"],
-                job_title=data["job_title"],
-            )
-        except services.AccountError as error:
-            form.add_error(None, str(error))
-        else:
+                email=form.cleaned_data["email"],
+                full_name=form.cleaned_data["full_name"],
+                agency=form.cleaned_data["agency"],
+                team=form.cleaned_data["team"],
+                role=form.cleaned_data["role"],
+                job_title=form.cleaned_data["job_title"],
+            ),
+        )
+        if outcome.saved and outcome.value is not None:
             messages.success(
                 request,
-                f"Account created for {user.full_name}. They set a password with "
+                f"Account created for {outcome.value.full_name}. They set a password with "
                 "'Forgotten your password?' and then set up two-factor authentication.",
             )
             return redirect("accounts:user_list")
@@ -78,22 +78,21 @@ def user_edit(request: HttpRequest, user_id: uuid.UUID) -> HttpResponse:
         "is_active": "true" if subject.is_active else "false",
     }
     form = UserEditForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.user_change_access(
+    if request.method == "POST":
+        outcome = submit(
+            form,
+            save=lambda: services.user_change_access(
                 actor=actor,
                 user=subject,
                 change=services.AccessChange(
-                    role=data["role"],
-                    agency=data["agency"],
-                    team=data["team"],
-                    is_active=data["is_active"],
+                    role=form.cleaned_data["role"],
+                    agency=form.cleaned_data["agency"],
+                    team=form.cleaned_data["team"],
+                    is_active=form.cleaned_data["is_active"],
                 ),
-            )
-        except services.AccountError as error:
-            form.add_error(None, str(error))
-        else:
+            ),
+        )
+        if outcome.saved:
             messages.success(request, f"Access updated for {subject.full_name}")
             return redirect("accounts:user_list")
     return render(

@@ -173,6 +173,28 @@ class Relation(models.TextChoices):
     MENTIONED_WITH = "mentioned-with", "Mentioned in the same report as"
 
 
+class EventKind(models.TextChoices):
+    """The kinds of event the hub records: what reported a link, what wrote a chronology entry.
+
+    Defined here, in the lowest app that names them, so the graph can say where a link came
+    from without importing the apps above it; people's chronology uses the same kinds.
+    """
+
+    CONCERN = "concern", "Concern"
+    INTELLIGENCE = "intelligence", "Partner information"
+    SHARING = "sharing", "Information sharing decision"
+    TRIAGE = "triage", "Triage decision"
+    RECORD = "record", "Record change"
+    SCREENING = "screening", "Screening"
+    CASE = "case", "Case"
+    PLAN = "plan", "Plan"
+    MISSING = "missing", "Missing episode"
+    DISRUPTION = "disruption", "Disruption"
+    NRM = "nrm", "National Referral Mechanism"
+    MEETING = "meeting", "Meeting"
+    NOTE = "note", "Case note"
+
+
 @pghistory.track()
 class Link(UUIDModel):
     """An association between two nodes, with the event that reported it."""

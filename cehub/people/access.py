@@ -3,25 +3,41 @@
 - Hub roles may find people and see who they are (name, date of birth, postcode) — they need
   to, to avoid creating duplicates when triaging — and may open the records of adults.
 - A child's full record (chronology, links, concerns) also needs a legitimate relationship: a
-  team relationship (triage, allocation, creation), for hub managers a case waiting for them
-  to allocate, or an unexpired break-glass grant.
+  team relationship (triage, allocation, creation), a reason an app above people registered
+  (for hub managers, a case waiting for them to allocate), or an unexpired break-glass grant.
 - Everyone else: nothing. Selectors answer 404 for forbidden and missing alike.
+
+Why registered rules: every app above people opens a child's record through
+``can_open_record``, and some reasons to open one belong to those apps (a case is in cases).
+People may not import them (the layers in pyproject.toml), so an app adds its reason from
+``AppConfig.ready`` with ``register_record_access_rule``; ``can_open_record`` asks every rule.
+A rule only ever widens access to a child's record for a hub member; it cannot narrow it.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from django.apps import apps
 from django.utils import timezone
 
 from cehub.core.access import is_hub_member
-from cehub.core.roles import Role
 
 from .models import BreakGlassGrant, Person, PersonCategory, PersonTeamAccess
 
 if TYPE_CHECKING:
     from cehub.accounts.models import User
+
+# "This user may open this child's record because …": a predicate over (user, person).
+RecordAccessRule = Callable[["User", Person], bool]
+
+_record_access_rules: list[RecordAccessRule] = []
+
+
+def register_record_access_rule(rule: RecordAccessRule) -> None:
+    """Add a reason a hub member may open a child's record (once, however often it is called)."""
+    if rule not in _record_access_rules:
+        _record_access_rules.append(rule)
 
 
 def can_find_people(user: User) -> bool:
@@ -44,14 +60,6 @@ def active_break_glass(user: User, person: Person) -> BreakGlassGrant | None:
     )
 
 
-def awaits_allocation_by(user: User, person: Person) -> bool:
-    """Hub managers allocate: a child whose case waits for a worker is theirs to read."""
-    if user.role != Role.HUB_MANAGER:
-        return False
-    case_model = apps.get_model("cases", "Case")  # cases builds on people, not the reverse
-    return case_model.objects.filter(person=person, status="awaiting-allocation").exists()
-
-
 def can_open_record(user: User, person: Person) -> bool:
     if not can_find_people(user):
         return False
@@ -59,6 +67,6 @@ def can_open_record(user: User, person: Person) -> bool:
         return True
     return (
         has_relationship(user, person)
-        or awaits_allocation_by(user, person)
+        or any(rule(user, person) for rule in _record_access_rules)
         or active_break_glass(user, person) is not None
     )

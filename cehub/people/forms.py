@@ -102,56 +102,59 @@ class ChronologyFilterForm(forms.Form):
     )
 
 
-class BreakGlassForm(forms.Form):
-    category = forms.ChoiceField(
-        label="Why do you need to open this record?",
-        choices=BreakGlassCategory.choices,
+def _radios(label: str, choices: list[tuple[str, str]], message: str) -> forms.ChoiceField:
+    """One answer from a list, with one message for none chosen and for a choice not listed."""
+    return forms.ChoiceField(
+        label=label,
+        choices=choices,
         widget=forms.RadioSelect,
-        error_messages={
-            "required": "Select why you need to open this record",
-            "invalid_choice": "Select why you need to open this record",
-        },
+        error_messages={"required": message, "invalid_choice": message},
     )
-    reason = forms.CharField(
-        label="Explain why you need this record now",
-        help_text=(
-            f"At least {BREAK_GLASS_MINIMUM_REASON} characters. Say what has happened and who "
-            "asked, if anyone. The privacy officer reads this."
-        ),
+
+
+def _explanation(
+    label: str, help_text: str, *, required: bool, messages: dict[str, str]
+) -> forms.CharField:
+    """Up to 2,000 characters of free text, in a four-row box."""
+    return forms.CharField(
+        label=label,
+        required=required,
+        help_text=help_text,
         max_length=2000,
         widget=forms.Textarea(attrs={"govuk_rows": 4}),
-        error_messages={
+        error_messages=messages,
+    )
+
+
+class BreakGlassForm(forms.Form):
+    category = _radios(
+        "Why do you need to open this record?",
+        BreakGlassCategory.choices,
+        "Select why you need to open this record",
+    )
+    reason = _explanation(
+        "Explain why you need this record now",
+        f"At least {BREAK_GLASS_MINIMUM_REASON} characters. Say what has happened and who "
+        "asked, if anyone. The privacy officer reads this.",
+        required=True,
+        messages={
             "required": "Explain why you need to open this record",
             "max_length": "Explanation must be 2000 characters or fewer",
         },
     )
 
-    def clean_reason(self) -> str:
-        reason = str(self.cleaned_data["reason"]).strip()
-        if len(reason) < BREAK_GLASS_MINIMUM_REASON:
-            raise forms.ValidationError(
-                f"Explain why in at least {BREAK_GLASS_MINIMUM_REASON} characters"
-            )
-        return reason
-
 
 class BreakGlassReviewForm(forms.Form):
-    outcome = forms.ChoiceField(
-        label="Was this use of emergency access appropriate?",
-        choices=BreakGlassReview.choices,
-        widget=forms.RadioSelect,
-        error_messages={
-            "required": "Select whether this use was appropriate",
-            "invalid_choice": "Select whether this use was appropriate",
-        },
+    outcome = _radios(
+        "Was this use of emergency access appropriate?",
+        BreakGlassReview.choices,
+        "Select whether this use was appropriate",
     )
-    note = forms.CharField(
-        label="Note",
+    note = _explanation(
+        "Note",
+        "Required if it needs follow-up: say what the user's manager should look at.",
         required=False,
-        help_text="Required if it needs follow-up: say what the user's manager should look at.",
-        max_length=2000,
-        widget=forms.Textarea(attrs={"govuk_rows": 4}),
-        error_messages={
+        messages={
             "required": "Say what needs following up",
             "max_length": "Note must be 2000 characters or fewer",
         },

@@ -10,7 +10,7 @@ from django.contrib.postgres.indexes import GinIndex
 from django.db import models
 from django.db.models import Q
 
-from cehub.contexts.models import Node
+from cehub.contexts.models import EventKind, Node
 from cehub.core.models import UUIDModel
 
 
@@ -164,20 +164,8 @@ class PersonAlias(UUIDModel):
         return self.name
 
 
-class ChronologyKind(models.TextChoices):
-    CONCERN = "concern", "Concern"
-    INTELLIGENCE = "intelligence", "Partner information"
-    SHARING = "sharing", "Information sharing decision"
-    TRIAGE = "triage", "Triage decision"
-    RECORD = "record", "Record change"
-    SCREENING = "screening", "Screening"
-    CASE = "case", "Case"
-    PLAN = "plan", "Plan"
-    MISSING = "missing", "Missing episode"
-    DISRUPTION = "disruption", "Disruption"
-    NRM = "nrm", "National Referral Mechanism"
-    MEETING = "meeting", "Meeting"
-    NOTE = "note", "Case note"
+# A chronology entry's kind is the kind of event that wrote it: one vocabulary with the graph.
+ChronologyKind = EventKind
 
 
 class ChronologyEntry(UUIDModel):

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from django.contrib.postgres.search import TrigramSimilarity
 from django.db.models import F, Q, QuerySet
 from django.http import Http404
 
-from cehub.contexts.models import Link, Location, Node, NodeKind, Object, ObjectKind
+from cehub.contexts.models import Link, Location, Node, Object, ObjectKind
+from cehub.contexts.selectors import LinkedNode, node_links
 from cehub.core.audit import audit_record
 from cehub.core.identifiers import (
     name_search_key,
@@ -95,63 +96,10 @@ def person_chronology(
     return entries.order_by("-occurred_at", "-recorded_at")
 
 
-@dataclass(frozen=True)
-class LinkedNode:
-    """Another node linked to the one being viewed, with every link's provenance."""
-
-    node: Node
-    label: str
-    kind: str
-    target: Any  # Person, Location, Object or Group
-    links: list[Link] = field(default_factory=list)
-
-    @property
-    def best_grading(self) -> str:
-        gradings = sorted(link.grading for link in self.links if link.grading)
-        return gradings[0] if gradings else ""
-
-
-def node_links(*, node: Node) -> list[LinkedNode]:
-    """Everything linked to ``node`` (either direction), grouped by the other node."""
-    links = (
-        Link.objects.filter(Q(from_node=node) | Q(to_node=node))
-        .select_related(
-            "from_node__person",
-            "from_node__location",
-            "from_node__object",
-            "from_node__group",
-            "to_node__person",
-            "to_node__location",
-            "to_node__object",
-            "to_node__group",
-        )
-        .order_by("-last_seen", "-created_at")
-    )
-    grouped: dict[uuid.UUID, LinkedNode] = {}
-    for link in links:
-        other = link.to_node if link.from_node_id == node.pk else link.from_node
-        if other.pk not in grouped:
-            target = getattr(other, other.kind, None)
-            grouped[other.pk] = LinkedNode(
-                node=other,
-                label=str(target) if target else other.kind,
-                kind=other.kind,
-                target=target,
-            )
-        grouped[other.pk].links.append(link)
-    order: dict[str, int] = {
-        NodeKind.PERSON: 0,
-        NodeKind.OBJECT: 1,
-        NodeKind.LOCATION: 2,
-        NodeKind.GROUP: 3,
-    }
-    return sorted(grouped.values(), key=lambda item: (order.get(item.kind, 9), item.label))
-
-
 def person_links(*, viewer: User, person: Person) -> list[LinkedNode]:
     if not can_open_record(viewer, person):
         raise Http404
-    return node_links(node=person.node)
+    return node_links(viewer=viewer, node=person.node)
 
 
 # --- Search --------------------------------------------------------------------------------

@@ -211,6 +211,24 @@ def break_glass_duration() -> timedelta:
     return timedelta(hours=getattr(settings, "CEHUB_BREAK_GLASS_HOURS", 4))
 
 
+def break_glass_request_problems(*, category: str, reason: str) -> list[ServiceError]:
+    """What is wrong with a request for emergency access, before anything is opened.
+
+    The page asks this too, so that a mistake is shown before anyone is asked to
+    re-authenticate; the rule and its words live here only.
+    """
+    problems: list[ServiceError] = []
+    if category not in BreakGlassCategory.values:
+        problems.append(ServiceError("Choose why you need to open this record", field="category"))
+    if len(reason.strip()) < BREAK_GLASS_MINIMUM_REASON:
+        problems.append(
+            ServiceError(
+                f"Explain why in at least {BREAK_GLASS_MINIMUM_REASON} characters", field="reason"
+            )
+        )
+    return problems
+
+
 def break_glass_open(
     *, actor: User, person: Person, category: BreakGlassCategory | str, reason: str
 ) -> BreakGlassGrant:
@@ -222,13 +240,10 @@ def break_glass_open(
         raise Http404
     if person.category != PersonCategory.CHILD or has_relationship(actor, person):
         raise ServiceError("You can already open this record: emergency access is not needed")
-    if category not in BreakGlassCategory.values:
-        raise ServiceError("Choose why you need to open this record", field="category")
+    problems = break_glass_request_problems(category=category, reason=reason)
+    if problems:
+        raise problems[0]
     reason = reason.strip()
-    if len(reason) < BREAK_GLASS_MINIMUM_REASON:
-        raise ServiceError(
-            f"Explain why in at least {BREAK_GLASS_MINIMUM_REASON} characters", field="reason"
-        )
     now = timezone.now()
     with transaction.atomic():
         grant = BreakGlassGrant.objects.create(

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from datetime import date
 from urllib.parse import urlencode
 
 from allauth.account.decorators import reauthentication_required
@@ -19,19 +18,19 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
-from cehub.cases.selectors import person_risk_summary
-from cehub.contexts.views import link_rows
+from cehub.contexts.display import link_rows
 from cehub.core.access import permission_required, request_user
-from cehub.core.errors import ServiceError
+from cehub.core.form_views import submit
 from cehub.core.identifiers import format_nhs_number
 
 from . import selectors, services
 from .access import active_break_glass, can_open_record, has_relationship
+from .display import age_text, date_of_birth_text, person_flags
 from .forms import BreakGlassForm, ChronologyFilterForm, PersonSearchForm
-from .models import BreakGlassGrant, CareStatus, DobPrecision, Person, PersonCategory
+from .models import BreakGlassGrant, PersonCategory
+from .record_sections import record_sections
 
 CHRONOLOGY_PAGE_SIZE = 50
-QUEUE_PAGE_SIZE = 50
 
 
 def _page_number(request: HttpRequest) -> int:
@@ -39,40 +38,6 @@ def _page_number(request: HttpRequest) -> int:
         return max(1, int(request.GET.get("page", "1")))
     except ValueError:
         return 1
-
-
-# --- How a person's identity is shown ------------------------------------------------------
-def date_of_birth_text(person: Person) -> str:
-    """The date of birth to the precision it is known."""
-    dob = person.date_of_birth
-    if dob is None:
-        return "Not known"
-    if person.dob_precision == DobPrecision.MONTH:
-        return f"{dob:%B %Y}"
-    if person.dob_precision == DobPrecision.YEAR:
-        return f"{dob.year}"
-    if person.dob_precision == DobPrecision.ESTIMATED:
-        return f"{dob.year} (estimated from apparent age)"
-    return f"{dob.day} {dob:%B %Y}"
-
-
-def age_text(person: Person, today: date | None = None) -> str:
-    age = person.age_on(today or timezone.localdate())
-    if age is None:
-        return "Not known"
-    return str(age) if person.dob_precision == DobPrecision.EXACT else f"About {age}"
-
-
-def person_flags(person: Person) -> list[str]:
-    """Facts a practitioner must see at a glance, each in words (never colour alone)."""
-    flags: list[str] = []
-    if person.care_status not in (CareStatus.NONE_KNOWN, CareStatus.NOT_KNOWN):
-        flags.append(str(CareStatus(person.care_status).label))
-    if person.disability_send:
-        flags.append("Disability or special educational needs")
-    if person.learning_disability:
-        flags.append("Learning disability")
-    return flags
 
 
 @dataclass(frozen=True)
@@ -166,10 +131,8 @@ def person_detail(request: HttpRequest, person_id: uuid.UUID) -> HttpResponse:
         "link_rows": link_rows(viewed=person.node, linked=linked, this_noun="this person"),
         "this_noun": "this person",
         "grant": grant,
-        "risk": person_risk_summary(viewer=viewer, person=person)
-        if person.category == PersonCategory.CHILD
-        else None,
-        "disruption_target": person.category == PersonCategory.ADULT,
+        # What the apps above people add to the page (the summary comes from cases).
+        "record_sections": record_sections(viewer=viewer, person=person),
     }
     return render(request, "people/person_detail.html", context)
 
@@ -178,7 +141,10 @@ def person_detail(request: HttpRequest, person_id: uuid.UUID) -> HttpResponse:
 def _break_glass_form_complete(request: HttpRequest) -> bool:
     # Mistakes in the form are shown first; re-authenticating is asked for only when the
     # request would otherwise succeed, so nobody re-authenticates to be told of a typo.
-    return BreakGlassForm(request.POST).is_valid()
+    form = BreakGlassForm(request.POST)
+    return form.is_valid() and not services.break_glass_request_problems(
+        category=form.cleaned_data["category"], reason=form.cleaned_data["reason"]
+    )
 
 
 @permission_required("people.break_glass")
@@ -195,20 +161,21 @@ def break_glass(request: HttpRequest, person_id: uuid.UUID) -> HttpResponse:
     person = selectors.person_identity_get(viewer=viewer, person_id=person_id)
     if person.category != PersonCategory.CHILD or can_open_record(viewer, person):
         return redirect("people:person_detail", person_id=person.pk)
-    # Emergency access is not held up by a wording review: the reason gets the live check
-    # only (and a kept finding is still recorded).
     form = BreakGlassForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.break_glass_open(
+    if request.method == "POST":
+        outcome = submit(
+            form,
+            save=lambda: services.break_glass_open(
                 actor=viewer,
                 person=person,
                 category=form.cleaned_data["category"],
                 reason=form.cleaned_data["reason"],
-            )
-        except ServiceError as error:
-            form.add_error(error.field, str(error))
-        else:
+            ),
+            # Emergency access is not held up by a wording review: the reason gets the live
+            # check only (and a kept finding is still recorded).
+            review_wording=False,
+        )
+        if outcome.saved:
             return redirect("people:person_detail", person_id=person.pk)
     context = {
         "person": person,

@@ -13,8 +13,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from cehub.core.access import permission_required, request_user
-from cehub.core.errors import ServiceError
-from cehub.language.review import wording_review_pending
+from cehub.core.form_views import submit
 from cehub.people import selectors as people_selectors
 from cehub.people import services as people_services
 from cehub.people.forms import BreakGlassReviewForm
@@ -73,7 +72,7 @@ def access_log_check(request: HttpRequest) -> HttpResponse:
     return redirect("privacy:access_log")
 
 
-# --- Error pages: GOV.UK styled, no stack traces, no personal data ------------------------
+# --- Emergency access reviews -------------------------------------------------------------
 @permission_required("people.review_break_glass")
 @require_http_methods(["GET"])
 def break_glass_queue(request: HttpRequest) -> HttpResponse:
@@ -90,17 +89,17 @@ def break_glass_review(request: HttpRequest, grant_id: uuid.UUID) -> HttpRespons
     viewer = request_user(request)
     grant = people_selectors.break_glass_get(viewer=viewer, grant_id=grant_id)
     form = BreakGlassReviewForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid() and not wording_review_pending(form):
-        try:
-            people_services.break_glass_review(
+    if request.method == "POST":
+        outcome = submit(
+            form,
+            save=lambda: people_services.break_glass_review(
                 actor=viewer,
                 grant=grant,
                 outcome=form.cleaned_data["outcome"],
                 note=form.cleaned_data["note"],
-            )
-        except ServiceError as error:
-            form.add_error(error.field, str(error))
-        else:
+            ),
+        )
+        if outcome.saved:
             messages.success(request, f"Review recorded for {grant.user.full_name}'s access")
             return redirect("privacy:break_glass_queue")
     return render(

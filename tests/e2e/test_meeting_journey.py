@@ -18,10 +18,9 @@ from cehub.cases.services import MissingEpisodeInput, missing_episode_record
 from cehub.core.roles import AgencyKind, Role
 from cehub.intake.models import Awareness
 from cehub.intake.submit.services import ConcernSubmission, concern_submit
-from cehub.people.models import PersonCategory
-from cehub.people.services import PersonDetails, person_create
 from tests.browser import sign_in
 from tests.factories import AgencyFactory, TeamFactory, UserFactory
+from tests.people.records import a_child
 
 from .conftest import assert_accessible
 
@@ -69,12 +68,7 @@ def test_daily_meeting_from_agenda_to_action_to_next_agenda(
     )
 
     with time_machine.travel(TUESDAY, tick=False):
-        child = person_create(
-            actor=chair,
-            details=PersonDetails(
-                category=PersonCategory.CHILD, given_name="Kayleigh", family_name="Brookes"
-            ),
-        )
+        child = a_child(chair)
         concern_submit(
             actor=teacher,
             submission=ConcernSubmission(

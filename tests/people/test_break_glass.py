@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
-from html import unescape
 
 import pyotp
 import pytest
@@ -22,17 +20,13 @@ from cehub.people.models import (
     BreakGlassGrant,
     BreakGlassReview,
     Person,
-    PersonCategory,
 )
-from cehub.people.services import PersonDetails, break_glass_open, person_create
+from cehub.people.services import break_glass_open
 from tests.factories import TEST_PASSWORD
+from tests.html import text as page_text
+from tests.people.records import a_child, an_adult
 
 REASON = "Police called: she was found with an adult in a car at 2am"
-
-
-def _text(response: object) -> str:
-    html = response.content.decode()  # type: ignore[attr-defined]
-    return re.sub(r"\s+", " ", unescape(re.sub(r"<[^>]+>", " ", html)))
 
 
 def _record_url(person: Person) -> str:
@@ -61,16 +55,7 @@ def reauthenticated(client: Client, user: User) -> None:
 @pytest.fixture
 def kayleigh(hub_social_worker: User) -> Person:
     """A child whose record was created by Sam's team: Sam has a relationship, others do not."""
-    return person_create(
-        actor=hub_social_worker,
-        details=PersonDetails(
-            category=PersonCategory.CHILD,
-            given_name="Kayleigh",
-            family_name="Brookes",
-            date_of_birth=date(2010, 3, 14),
-            nhs_number="9434765919",
-        ),
-    )
+    return a_child(hub_social_worker, date_of_birth=date(2010, 3, 14), nhs_number="9434765919")
 
 
 @pytest.fixture
@@ -89,7 +74,7 @@ def test_the_page_shows_identity_only_and_explains_what_happens(
 ) -> None:
     response = duty_client.get(_break_glass_url(kayleigh))
     assert response.status_code == 200
-    text = _text(response)
+    text = page_text(response)
     assert "Emergency access to a child's record" in text
     assert "Kayleigh Brookes" in text and "14 March 2010" in text
     assert "943 476 5919" not in text  # identity only, not the record
@@ -202,8 +187,8 @@ def test_after_re_authenticating_a_reason_opens_the_record_for_four_hours(
 
         record = duty_client.get(_record_url(kayleigh))
         assert record.templates[0].name == "people/person_detail.html"
-        assert "Emergency access until 14:00 — recorded and reviewed" in _text(record)
-        assert "943 476 5919" in _text(record)
+        assert "Emergency access until 14:00 — recorded and reviewed" in page_text(record)
+        assert "943 476 5919" in page_text(record)
         view = AccessEvent.objects.filter(action=AccessAction.VIEW).latest("id")
         # The log is in UTC, with its offset.
         assert view.reason == "break-glass until 2026-07-01T13:00:00+00:00"
@@ -218,7 +203,7 @@ def test_after_re_authenticating_a_reason_opens_the_record_for_four_hours(
         duty_client.force_login(duty_worker)
         ended = duty_client.get(_record_url(kayleigh))
         assert ended.templates[0].name == "people/person_locked.html"
-        assert "You do not have a working relationship with this child" in _text(ended)
+        assert "You do not have a working relationship with this child" in page_text(ended)
         assert AccessEvent.objects.latest("id").action == AccessAction.DENIED
 
 
@@ -283,12 +268,7 @@ def test_someone_who_can_already_open_the_record_is_sent_straight_to_it(
 def test_an_adult_needs_no_emergency_access(
     duty_client: Client, duty_worker: User, hub_social_worker: User
 ) -> None:
-    adult = person_create(
-        actor=hub_social_worker,
-        details=PersonDetails(
-            category=PersonCategory.ADULT, given_name="Dean", family_name="Harker"
-        ),
-    )
+    adult = an_adult(hub_social_worker)
     response = duty_client.get(_break_glass_url(adult))
     assert response["Location"] == _record_url(adult)
 
@@ -325,7 +305,7 @@ def test_each_use_appears_in_the_privacy_officers_queue(
 ) -> None:
     response = signed_in(privacy_officer).get(reverse("privacy:break_glass_queue"))
     assert response.status_code == 200
-    text = _text(response)
+    text = page_text(response)
     assert "Ola Bright" in text and "Hub practitioner, Northvale Children's Services" in text
     assert "Kayleigh Brookes" in text and str(kayleigh.pk) in text
     assert "Covering for an absent colleague on duty" in text and REASON in text
@@ -372,7 +352,7 @@ def test_a_use_can_be_reviewed_as_appropriate(
     url = reverse("privacy:break_glass_review", kwargs={"grant_id": grant.pk})
     page = client.get(url)
     assert page.status_code == 200
-    assert REASON in _text(page)
+    assert REASON in page_text(page)
     viewed = AccessEvent.objects.latest("id")
     assert (viewed.action, viewed.object_type, viewed.object_id) == (
         AccessAction.VIEW,
@@ -394,7 +374,7 @@ def test_a_use_can_be_reviewed_as_appropriate(
     # Reviewed: the page shows the outcome and no form; a second review is refused.
     again = client.get(url)
     assert "Record review" not in again.content.decode()
-    assert "Appropriate" in _text(again)
+    assert "Appropriate" in page_text(again)
     repeat = client.post(url, {"outcome": BreakGlassReview.FOLLOW_UP, "note": "Changed mind"})
     assert repeat.status_code == 200
     assert repeat.context["form"].non_field_errors() == ["This use has already been reviewed"]

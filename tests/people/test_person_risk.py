@@ -13,9 +13,8 @@ from django.utils import timezone
 from cehub.accounts.models import User
 from cehub.cases.models import PoliceRiskGrade
 from cehub.cases.services import MissingEpisodeInput, missing_episode_record
-from cehub.people.models import PersonCategory
-from cehub.people.services import PersonDetails, person_create
 from cehub.screening.services import screening_record
+from tests.people.records import a_child
 
 pytestmark = pytest.mark.django_db
 
@@ -23,14 +22,11 @@ pytestmark = pytest.mark.django_db
 def test_person_page_shows_level_case_trend_and_missing_flag(
     hub_social_worker: User, signed_in: Callable[[User], Client]
 ) -> None:
-    child = person_create(
-        actor=hub_social_worker,
-        details=PersonDetails(
-            category=PersonCategory.CHILD,
-            given_name="Ria",
-            family_name="Dunn",
-            date_of_birth=date(2012, 2, 2),
-        ),
+    child = a_child(
+        hub_social_worker,
+        given_name="Ria",
+        family_name="Dunn",
+        date_of_birth=date(2012, 2, 2),
     )
     client = signed_in(hub_social_worker)
     html = client.get(reverse("people:person_detail", args=[child.pk])).content.decode()

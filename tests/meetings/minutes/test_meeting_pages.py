@@ -7,7 +7,6 @@ import io
 import re
 from collections.abc import Callable
 from datetime import date, timedelta
-from html import unescape
 
 import pytest
 from django.test import Client
@@ -16,8 +15,7 @@ from django.utils import timezone
 
 from cehub.accounts.models import User
 from cehub.core.models import AccessAction, AccessEvent
-from cehub.core.roles import Role
-from cehub.meetings import services
+from cehub.meetings.minutes import services
 from cehub.meetings.models import (
     Action,
     AgendaItem,
@@ -27,48 +25,13 @@ from cehub.meetings.models import (
     MeetingStatus,
     MinuteCorrection,
 )
-from cehub.people.models import ChronologyEntry, ChronologyKind, Person, PersonCategory
-from cehub.people.services import PersonDetails, person_create
+from cehub.people.models import ChronologyEntry, ChronologyKind, Person
+from tests.html import date_fields
+from tests.html import text as page_text
 
 pytestmark = pytest.mark.django_db
 
 CLOSED = "This meeting is closed, so its minutes cannot be changed. Add a correction instead."
-
-
-def _text(response: object) -> str:
-    html = response.content.decode()  # type: ignore[attr-defined]
-    return re.sub(r"\s+", " ", unescape(re.sub(r"<[^>]+>", " ", html)))
-
-
-def _date_fields(prefix: str, when: date | None) -> dict[str, str]:
-    return {
-        f"{prefix}_day": str(when.day) if when else "",
-        f"{prefix}_month": str(when.month) if when else "",
-        f"{prefix}_year": str(when.year) if when else "",
-    }
-
-
-@pytest.fixture
-def chair(make_persona: Callable[..., User]) -> User:
-    return make_persona(Role.HUB_MANAGER, full_name="Helen Marsh")
-
-
-@pytest.fixture
-def officer(make_persona: Callable[..., User]) -> User:
-    return make_persona(Role.INTELLIGENCE_OFFICER, full_name="Dan Reeves")
-
-
-@pytest.fixture
-def child(chair: User) -> Person:
-    return person_create(
-        actor=chair,
-        details=PersonDetails(
-            category=PersonCategory.CHILD,
-            given_name="Kayleigh",
-            family_name="Brookes",
-            date_of_birth=date(2011, 5, 14),
-        ),
-    )
 
 
 @pytest.fixture
@@ -105,7 +68,7 @@ def _item_data(officer: User | None, due: date | None, **overrides: str) -> dict
         "decisions": "Strategy discussion today; vehicle check.",
         "action_description": "Check the vehicle and its keeper",
         "action_owner": str(officer.pk) if officer else "",
-        **_date_fields("action_due_date", due),
+        **date_fields("action_due_date", due),
         "next": "1",
     }
     data.update(overrides)
@@ -117,13 +80,13 @@ def test_the_list_shows_meetings_and_the_set_up_button_to_managers_only(
     signed_in: Callable[[User], Client], meeting: Meeting, chair: User, officer: User
 ) -> None:
     client = signed_in(chair)
-    text = _text(client.get(reverse("meetings:meeting_list")))
+    text = page_text(client.get(reverse("meetings:meeting_list")))
     assert "Set up today's meeting" in text
     assert "Helen Marsh" in text
     assert "Planned" in text
     assert AccessEvent.objects.filter(user=chair, object_type="meeting-list").exists()
 
-    text = _text(signed_in(officer).get(reverse("meetings:meeting_list")))
+    text = page_text(signed_in(officer).get(reverse("meetings:meeting_list")))
     assert "Helen Marsh" in text
     assert "Set up today's meeting" not in text
 
@@ -140,7 +103,7 @@ def test_a_meeting_is_set_up_for_today_with_its_chair(
     assert f'<option value="{chair.pk}" selected>' in html
     response = client.post(
         reverse("meetings:meeting_create"),
-        {**_date_fields("meeting_date", today), "chair": str(chair.pk)},
+        {**date_fields("meeting_date", today), "chair": str(chair.pk)},
     )
     meeting = Meeting.objects.get()
     assert response.status_code == 302
@@ -155,10 +118,10 @@ def test_a_second_meeting_on_the_same_day_is_refused(
 ) -> None:
     response = signed_in(chair).post(
         reverse("meetings:meeting_create"),
-        {**_date_fields("meeting_date", meeting.date), "chair": str(chair.pk)},
+        {**date_fields("meeting_date", meeting.date), "chair": str(chair.pk)},
     )
     assert response.status_code == 200
-    assert "There is already a meeting on this date" in _text(response)
+    assert "There is already a meeting on this date" in page_text(response)
     assert Meeting.objects.count() == 1
 
 
@@ -167,17 +130,17 @@ def test_setting_up_needs_a_chair_and_a_date(
 ) -> None:
     client = signed_in(chair)
     response = client.post(
-        reverse("meetings:meeting_create"), {**_date_fields("meeting_date", None), "chair": ""}
+        reverse("meetings:meeting_create"), {**date_fields("meeting_date", None), "chair": ""}
     )
-    text = _text(response)
+    text = page_text(response)
     assert "Enter the date of the meeting" in text
     assert "Select who will chair the meeting" in text
     # An intelligence officer cannot chair, so is not one of the choices.
     response = client.post(
         reverse("meetings:meeting_create"),
-        {**_date_fields("meeting_date", timezone.localdate()), "chair": str(officer.pk)},
+        {**date_fields("meeting_date", timezone.localdate()), "chair": str(officer.pk)},
     )
-    assert "Select who will chair the meeting" in _text(response)
+    assert "Select who will chair the meeting" in page_text(response)
     assert not Meeting.objects.exists()
 
 
@@ -186,7 +149,7 @@ def test_the_agenda_shows_items_in_order_with_kind_and_child_link(
     signed_in: Callable[[User], Client], chair: User, meeting: Meeting, child: Person
 ) -> None:
     response = signed_in(chair).get(_detail(meeting))
-    text = _text(response)
+    text = page_text(response)
     assert "Covers from" in text
     positions = [text.index(s) for s in ("seen in a car", "Mill Street", "School holiday")]
     assert positions == sorted(positions)
@@ -230,7 +193,7 @@ def test_the_chair_adds_moves_and_removes_items(
     assert response.status_code == 302
     added.refresh_from_db()
     assert added.removed
-    assert "Group of adults at the park" not in _text(client.get(_detail(meeting)))
+    assert "Group of adults at the park" not in page_text(client.get(_detail(meeting)))
 
 
 def test_an_empty_item_is_refused_and_a_bad_move_changes_nothing(
@@ -242,11 +205,11 @@ def test_an_empty_item_is_refused_and_a_bad_move_changes_nothing(
         reverse("meetings:item_add", kwargs={"meeting_id": meeting.pk}), {"summary": "  "}
     )
     assert response.status_code == 200
-    assert "Say what the item is about" in _text(response)
+    assert "Say what the item is about" in page_text(response)
     response = client.post(
         reverse("meetings:item_move", kwargs={"item_id": before[0][0]}), {"direction": "sideways"}
     )
-    assert "Choose to move up or down" in _text(response)
+    assert "Choose to move up or down" in page_text(response)
     assert [(i.pk, i.position) for i in _items(meeting)] == before
 
 
@@ -258,7 +221,7 @@ def test_starting_records_attendance_with_agencies(
     meeting: Meeting,
 ) -> None:
     client = signed_in(chair)
-    page = _text(client.get(_detail(meeting)))
+    page = page_text(client.get(_detail(meeting)))
     assert "Priya Shah (Riverside Academy)" in page  # other agencies can attend too
     response = client.post(
         reverse("meetings:meeting_start", kwargs={"meeting_id": meeting.pk}),
@@ -274,7 +237,7 @@ def test_starting_records_attendance_with_agencies(
         ("Dan Reeves", "Northvale Police"),
         ("Priya Shah", "Riverside Academy"),
     }
-    text = _text(client.get(_detail(meeting)))
+    text = page_text(client.get(_detail(meeting)))
     assert "Attendance" in text
     assert "Northvale Police" in text
     assert "In progress" in text
@@ -286,7 +249,7 @@ def test_starting_needs_someone_attending(
     response = signed_in(chair).post(
         reverse("meetings:meeting_start", kwargs={"meeting_id": meeting.pk}), {}
     )
-    assert "Select who is attending" in _text(response)
+    assert "Select who is attending" in page_text(response)
     meeting.refresh_from_db()
     assert meeting.status == MeetingStatus.PLANNED
     assert not Attendance.objects.exists()
@@ -308,7 +271,7 @@ def test_the_chair_records_a_decision_and_an_action_for_a_police_officer(
     assert 'accesskey="n"' in html
     # The "next" button comes first, so Enter in a one-line box presses it.
     assert html.index('id="save-next"') < html.index('id="save"')
-    assert "Dan Reeves (Northvale Police)" in _text(page)
+    assert "Dan Reeves (Northvale Police)" in page_text(page)
 
     due = timezone.localdate() + timedelta(days=7)
     response = client.post(_run(first), _item_data(officer, due))
@@ -329,7 +292,7 @@ def test_the_chair_records_a_decision_and_an_action_for_a_police_officer(
     assert entry.source_id == first.pk
     assert "Strategy discussion today" in entry.summary
 
-    text = _text(client.get(_detail(started)))
+    text = page_text(client.get(_detail(started)))
     assert "Check the vehicle and its keeper" in text
     assert "Discussed" in text
 
@@ -370,7 +333,7 @@ def test_a_bad_action_saves_nothing(
     due = None if due_offset is None else timezone.localdate() + timedelta(days=due_offset)
     response = signed_in(chair).post(_run(first), _item_data(officer if owner_given else None, due))
     assert response.status_code == 200
-    text = _text(response)
+    text = page_text(response)
     assert "There is a problem" in text
     assert message in text
     assert "Police saw the car twice" in text  # what was typed is kept
@@ -387,7 +350,7 @@ def test_a_discussion_needs_a_summary_and_decisions(
     response = signed_in(chair).post(
         _run(first), _item_data(None, None, discussion="", decisions="", action_description="")
     )
-    text = _text(response)
+    text = page_text(response)
     assert "Summarise the discussion" in text
     assert "Record the decisions, or write 'No decision'" in text
     first.refresh_from_db()
@@ -433,12 +396,12 @@ def test_closing_locks_the_meeting(
     assert response.status_code == 302
     started.refresh_from_db()
     assert started.status == MeetingStatus.CLOSED
-    text = _text(client.get(_detail(started)))
+    text = page_text(client.get(_detail(started)))
     assert "minutes are locked" in text
     assert "Add a correction" in text
     # Closing twice is refused with the service's words.
     response = client.post(reverse("meetings:meeting_close", kwargs={"meeting_id": started.pk}))
-    assert CLOSED in _text(response)
+    assert CLOSED in page_text(response)
 
 
 def test_a_closed_meeting_refuses_changes_and_keeps_its_minutes(
@@ -449,7 +412,7 @@ def test_a_closed_meeting_refuses_changes_and_keeps_its_minutes(
     version = closed.version
     response = client.post(_run(first), _item_data(officer, timezone.localdate()))
     assert response.status_code == 409
-    assert CLOSED in _text(response)
+    assert CLOSED in page_text(response)
     first.refresh_from_db()
     assert first.discussion == "The car was seen twice."
     assert Action.objects.count() == 1
@@ -457,9 +420,9 @@ def test_a_closed_meeting_refuses_changes_and_keeps_its_minutes(
     response = client.post(
         reverse("meetings:item_add", kwargs={"meeting_id": closed.pk}), {"summary": "Late item"}
     )
-    assert CLOSED in _text(response)
+    assert CLOSED in page_text(response)
     response = client.post(reverse("meetings:item_remove", kwargs={"item_id": first.pk}))
-    assert CLOSED in _text(response)
+    assert CLOSED in page_text(response)
     assert not AgendaItem.objects.filter(summary="Late item").exists()
     closed.refresh_from_db()
     assert closed.version == version
@@ -470,12 +433,12 @@ def test_a_correction_is_added_and_shown(
 ) -> None:
     client = signed_in(chair)
     first = _items(closed)[0]
-    page = _text(client.get(_run(first)))
+    page = page_text(client.get(_run(first)))
     assert "The car was seen twice." in page
     assert "Add the correction" in page
 
     response = client.post(_run(first), {"form": "correction", "text": ""})
-    assert "Write the correction" in _text(response)
+    assert "Write the correction" in page_text(response)
     assert not MinuteCorrection.objects.exists()
 
     response = client.post(
@@ -485,7 +448,7 @@ def test_a_correction_is_added_and_shown(
     correction = MinuteCorrection.objects.get()
     assert correction.item == first
     assert correction.recorded_by == chair
-    assert "seen three times" in _text(client.get(_run(first)))
+    assert "seen three times" in page_text(client.get(_run(first)))
     assert AccessEvent.objects.filter(
         action=AccessAction.CREATE, object_type="meeting-correction", object_id=str(correction.pk)
     ).exists()
@@ -495,7 +458,7 @@ def test_a_correction_is_added_and_shown(
         {"text": "Dan Reeves also attended for the second half."},
     )
     assert response.status_code == 302
-    assert "also attended for the second half" in _text(client.get(_detail(closed)))
+    assert "also attended for the second half" in page_text(client.get(_detail(closed)))
     # The minutes themselves are unchanged.
     first.refresh_from_db()
     assert first.discussion == "The car was seen twice."
@@ -509,7 +472,7 @@ def test_printable_minutes(
         reverse("meetings:minutes_print", kwargs={"meeting_id": closed.pk})
     )
     assert response.status_code == 200
-    text = _text(response)
+    text = page_text(response)
     assert text.count("Official – Sensitive") >= 2
     assert "Dan Reeves" in text and "Northvale Police" in text
     assert "The car was seen twice." in text
@@ -565,7 +528,7 @@ def test_a_discussed_item_cannot_be_removed(
     first = _items(meeting)[0]
     AgendaItem.objects.filter(pk=first.pk).update(discussed_at=timezone.now())
     response = signed_in(chair).post(reverse("meetings:item_remove", kwargs={"item_id": first.pk}))
-    assert "This item has been discussed, so it stays on the agenda" in _text(response)
+    assert "This item has been discussed, so it stays on the agenda" in page_text(response)
     first.refresh_from_db()
     assert not first.removed
 

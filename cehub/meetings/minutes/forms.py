@@ -1,9 +1,6 @@
-"""Forms for the daily meeting: setting it up, the agenda, running an item, actions.
-
-The services stay the authority on the rules. The item form repeats the action rules (owner,
-due date) so that a bad action is refused before anything is written: the discussion and the
-action are saved together or not at all.
-"""
+"""Forms for the meeting and its minutes: setting it up, the agenda, attendance, running an
+item, corrections. They parse only: the services own the rules (an action's owner and due
+date among them) and their words."""
 
 from __future__ import annotations
 
@@ -11,18 +8,22 @@ from typing import Any
 
 from django import forms
 from django.db.models import QuerySet
-from django.utils import timezone
 
 from cehub.accounts.models import User
 from cehub.core.govuk_forms import GovukDateField
 from cehub.core.roles import HUB_ROLES, Role
 from cehub.language.forms import language_checked
 
+from .services import ActionInput
+
 CHAIR_ROLES = (Role.HUB_MANAGER, Role.HUB_PRACTITIONER)
-NO_OWNER = "Choose who owns the action"
-PAST_DUE = "The due date must be today or in the future"
-NO_DUE_DATE = "Enter the date the action is due"
-NO_DESCRIPTION = "Describe the action"
+
+# A service's field name -> the box on the item's page that shows its problem.
+ACTION_ERROR_FIELDS = {
+    "description": "action_description",
+    "owner": "action_owner",
+    "due_date": "action_due_date",
+}
 
 
 def active_staff() -> QuerySet[User]:
@@ -36,20 +37,33 @@ def active_staff() -> QuerySet[User]:
     )
 
 
-class StaffChoiceField(forms.ModelChoiceField):
-    """A person, shown with their agency so two people with one name can be told apart."""
+def _staff_label(user: Any) -> str:
+    """A person with their agency, so two people with one name can be told apart."""
+    return f"{user.full_name} ({user.agency.name})"
 
+
+class StaffChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj: Any) -> str:
-        return f"{obj.full_name} ({obj.agency.name})"
+        return _staff_label(obj)
 
 
 class StaffMultipleChoiceField(forms.ModelMultipleChoiceField):
     def label_from_instance(self, obj: Any) -> str:
-        return f"{obj.full_name} ({obj.agency.name})"
+        return _staff_label(obj)
 
 
 def _choose(message: str) -> dict[str, str]:
     return {"required": message, "invalid_choice": message, "invalid_pk_value": message}
+
+
+def _attendees_field(queryset: QuerySet[User], label: str, message: str) -> Any:
+    return StaffMultipleChoiceField(
+        queryset=queryset,
+        label=label,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages=_choose(message),
+    )
 
 
 class MeetingCreateForm(forms.Form):
@@ -81,19 +95,15 @@ class AgendaItemForm(forms.Form):
 
 
 class StartForm(forms.Form):
-    hub_attendees = StaffMultipleChoiceField(
-        queryset=active_staff().filter(role__in=HUB_ROLES),
-        label="Hub team attending",
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-        error_messages=_choose("Select who is attending from the hub team"),
+    hub_attendees = _attendees_field(
+        active_staff().filter(role__in=HUB_ROLES),
+        "Hub team attending",
+        "Select who is attending from the hub team",
     )
-    other_attendees = StaffMultipleChoiceField(
-        queryset=active_staff().exclude(role__in=HUB_ROLES),
-        label="Attending from other agencies",
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-        error_messages=_choose("Select who is attending from other agencies"),
+    other_attendees = _attendees_field(
+        active_staff().exclude(role__in=HUB_ROLES),
+        "Attending from other agencies",
+        "Select who is attending from other agencies",
     )
 
     def clean(self) -> dict[str, Any]:
@@ -132,7 +142,7 @@ class ItemRunForm(forms.Form):
         label="Who owns the action",
         required=False,
         empty_label="Choose who owns the action",
-        error_messages=_choose(NO_OWNER),
+        error_messages=_choose("Choose who owns the action"),
     )
     action_due_date = GovukDateField(
         label="Due date",
@@ -140,25 +150,15 @@ class ItemRunForm(forms.Form):
         help_text="For example, 27 3 2026",
     )
 
-    def clean(self) -> dict[str, Any]:
-        data = super().clean() or {}
+    def action(self) -> ActionInput | None:
+        """The action typed with the discussion, if any part of one was (the service says
+        what is missing)."""
+        data = self.cleaned_data
         description = (data.get("action_description") or "").strip()
-        owner = data.get("action_owner")
-        due = data.get("action_due_date")
-        errors = self.errors
-        if description:
-            if owner is None and "action_owner" not in errors:
-                self.add_error("action_owner", NO_OWNER)
-            if due is None and "action_due_date" not in errors:
-                self.add_error("action_due_date", NO_DUE_DATE)
-        elif owner is not None or due is not None:
-            self.add_error("action_description", NO_DESCRIPTION)
-        if due is not None and due < timezone.localdate():
-            self.add_error("action_due_date", PAST_DUE)
-        return data
-
-    def has_action(self) -> bool:
-        return bool((self.cleaned_data.get("action_description") or "").strip())
+        owner, due = data.get("action_owner"), data.get("action_due_date")
+        if not description and owner is None and due is None:
+            return None
+        return ActionInput(description=description, owner=owner, due_date=due)
 
 
 class CorrectionForm(forms.Form):
@@ -171,14 +171,5 @@ class CorrectionForm(forms.Form):
     )
 
 
-class ActionCompleteForm(forms.Form):
-    outcome = forms.CharField(
-        label="Outcome",
-        help_text="What was done, and what happened",
-        widget=forms.Textarea(attrs={"rows": 3}),
-        error_messages={"required": "Record the outcome of the action"},
-    )
-
-
 language_checked(ItemRunForm.base_fields["discussion"], ItemRunForm.base_fields["decisions"])
-language_checked(CorrectionForm.base_fields["text"], ActionCompleteForm.base_fields["outcome"])
+language_checked(CorrectionForm.base_fields["text"])

@@ -3,7 +3,6 @@ and that it is a snapshot."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -13,15 +12,13 @@ import time_machine
 from cehub.accounts.models import User
 from cehub.cases.models import PoliceRiskGrade
 from cehub.cases.services import MissingEpisodeInput, missing_episode_record
-from cehub.core.roles import Role
 from cehub.core.working_days import is_working_day, previous_working_day
 from cehub.intake.models import Awareness
 from cehub.intake.submit.services import ConcernSubmission, concern_submit
-from cehub.meetings.agenda import agenda_window
+from cehub.meetings.minutes.agenda import agenda_window
+from cehub.meetings.minutes.services import meeting_create
 from cehub.meetings.models import ItemKind
-from cehub.meetings.services import meeting_create
-from cehub.people.models import PersonCategory
-from cehub.people.services import PersonDetails, person_create
+from tests.people.records import a_child
 
 LONDON = ZoneInfo("Europe/London")
 
@@ -60,11 +57,6 @@ def test_working_days_know_weekends_and_bank_holidays() -> None:
     assert previous_working_day(date(2026, 8, 31)) == date(2026, 8, 28)  # late summer holiday
 
 
-@pytest.fixture
-def chair(make_persona: Callable[..., User]) -> User:
-    return make_persona(Role.HUB_MANAGER, full_name="Helen Marsh")
-
-
 def _concern(teacher: User, name: str) -> None:
     concern_submit(
         actor=teacher,
@@ -86,12 +78,7 @@ def test_a_concern_and_a_missing_episode_from_yesterday_are_on_todays_agenda(
     friday_morning = datetime(2026, 11, 13, 10, 0, tzinfo=LONDON)
     with time_machine.travel(friday_morning, tick=False):
         _concern(teacher, "Amy")
-        child = person_create(
-            actor=hub_social_worker,
-            details=PersonDetails(
-                category=PersonCategory.CHILD, given_name="Ben", family_name="Test"
-            ),
-        )
+        child = a_child(hub_social_worker, given_name="Ben", family_name="Test")
         missing_episode_record(
             actor=hub_social_worker,
             person=child,

@@ -22,7 +22,7 @@ from cehub.intake.models import Concern, PartnerIntelligence
 from cehub.people.models import Person, PersonCategory
 from cehub.screening.models import Screening
 
-from .models import Action, ActionStatus, ItemKind, Meeting
+from ..models import Action, ActionStatus, ItemKind, Meeting
 
 REVIEW_HORIZON = timedelta(days=7)
 

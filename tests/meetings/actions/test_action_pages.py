@@ -3,10 +3,8 @@ outcome."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from datetime import timedelta
-from html import unescape
 
 import pytest
 from django.test import Client
@@ -16,25 +14,12 @@ from django.utils import timezone
 from cehub.accounts.models import User
 from cehub.core.models import AccessAction, AccessEvent
 from cehub.core.roles import Role
-from cehub.meetings import services
+from cehub.meetings.actions import services as action_services
+from cehub.meetings.minutes import services
 from cehub.meetings.models import Action, ActionStatus, AgendaItem
+from tests.html import text as page_text
 
 pytestmark = pytest.mark.django_db
-
-
-def _text(response: object) -> str:
-    html = response.content.decode()  # type: ignore[attr-defined]
-    return re.sub(r"\s+", " ", unescape(re.sub(r"<[^>]+>", " ", html)))
-
-
-@pytest.fixture
-def chair(make_persona: Callable[..., User]) -> User:
-    return make_persona(Role.HUB_MANAGER, full_name="Helen Marsh")
-
-
-@pytest.fixture
-def officer(make_persona: Callable[..., User]) -> User:
-    return make_persona(Role.INTELLIGENCE_OFFICER, full_name="Dan Reeves")
 
 
 @pytest.fixture
@@ -78,7 +63,7 @@ def test_the_officer_sees_the_action_under_my_actions(
     _action(chair, item, chair, "Call the school", 1)
     response = signed_in(officer).get(reverse("meetings:my_actions"))
     assert response.status_code == 200
-    text = _text(response)
+    text = page_text(response)
     assert "Check the vehicle and its keeper" in text
     assert "Due in 7 days" in text
     assert "Kayleigh Brookes: seen in a car" in text  # a hub role may read the minutes
@@ -95,22 +80,24 @@ def test_overdue_is_said_in_words_and_listed_across_the_hub(
     _action(chair, item, officer, "Visit the takeaway", -1)
     _action(chair, item, officer, "Speak to the school", 0)
     client = signed_in(officer)
-    text = _text(client.get(reverse("meetings:my_actions")))
+    text = page_text(client.get(reverse("meetings:my_actions")))
     assert "Overdue by 2 days" in text
     assert "Overdue by 1 day" in text
     assert "Due today" in text
 
-    text = _text(client.get(reverse("meetings:overdue_actions")))
+    text = page_text(client.get(reverse("meetings:overdue_actions")))
     assert "Check the vehicle and its keeper" in text
     assert "Visit the takeaway" in text
     assert "Speak to the school" not in text
     assert "Dan Reeves" in text and "Northvale Police" in text
 
-    text = _text(client.get(reverse("meetings:team_actions")))
+    text = page_text(client.get(reverse("meetings:team_actions")))
     assert "Speak to the school" in text
     # The chair's team is another team: its actions are not the officer's team's.
-    assert "Overdue by 2 days" in _text(signed_in(chair).get(reverse("meetings:overdue_actions")))
-    assert "Speak to the school" not in _text(
+    assert "Overdue by 2 days" in page_text(
+        signed_in(chair).get(reverse("meetings:overdue_actions"))
+    )
+    assert "Speak to the school" not in page_text(
         signed_in(chair).get(reverse("meetings:team_actions"))
     )
 
@@ -122,7 +109,7 @@ def test_completing_needs_an_outcome(
     client = signed_in(officer)
     response = client.post(_complete(action), {"page": "mine", f"a-{action.pk}-outcome": " "})
     assert response.status_code == 200
-    text = _text(response)
+    text = page_text(response)
     assert "There is a problem" in text
     assert "Record the outcome of the action" in text
     action.refresh_from_db()
@@ -137,7 +124,7 @@ def test_completing_needs_an_outcome(
     action.refresh_from_db()
     assert action.status == ActionStatus.COMPLETED
     assert action.outcome == "Keeper traced; car stopped on Friday"
-    text = _text(client.get(reverse("meetings:my_actions")))
+    text = page_text(client.get(reverse("meetings:my_actions")))
     assert "Completed actions" in text
     assert "Keeper traced; car stopped on Friday" in text
     assert "You have no open actions" in text
@@ -165,7 +152,7 @@ def test_a_referrer_sees_only_their_own_actions_and_no_minutes(
     mine = _action(chair, item, teacher, "Share attendance records with the hub", 5)
     other = _action(chair, item, officer, "Check the vehicle", 5)
     client = signed_in(teacher)
-    text = _text(client.get(reverse("meetings:my_actions")))
+    text = page_text(client.get(reverse("meetings:my_actions")))
     assert "Share attendance records with the hub" in text
     assert "Check the vehicle" not in text
     # The agenda item names a child: the minutes are for hub roles only.
@@ -195,7 +182,7 @@ def test_another_hub_member_cannot_complete_someone_elses_action(
     colleague = make_persona(Role.INTELLIGENCE_OFFICER, full_name="Jo Park")
     action = _action(chair, item, officer, "Check the vehicle", -2)
     client = signed_in(colleague)
-    overdue = _text(client.get(reverse("meetings:overdue_actions")))
+    overdue = page_text(client.get(reverse("meetings:overdue_actions")))
     assert "Check the vehicle" in overdue
     assert "Complete the action" not in overdue  # it is the officer's to complete
     response = client.post(_complete(action), {f"a-{action.pk}-outcome": "Done"})
@@ -208,11 +195,11 @@ def test_an_action_already_completed_is_not_completed_twice(
     signed_in: Callable[[User], Client], chair: User, officer: User, item: AgendaItem
 ) -> None:
     action = _action(chair, item, officer, "Check the vehicle", 2)
-    services.action_complete(actor=officer, action=action, outcome="Checked")
+    action_services.action_complete(actor=officer, action=action, outcome="Checked")
     response = signed_in(officer).post(
         _complete(action), {f"a-{action.pk}-outcome": "Checked again"}
     )
-    assert "This action is already complete" in _text(response)
+    assert "This action is already complete" in page_text(response)
     action.refresh_from_db()
     assert action.outcome == "Checked"
 

@@ -6,7 +6,6 @@ of errors (a CSP violation would show there).
 
 from __future__ import annotations
 
-import uuid
 from datetime import date
 
 import pyotp
@@ -14,12 +13,13 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from cehub.contexts.models import Relation
-from cehub.contexts.services import link_record, phone_find_or_create
+from cehub.contexts.services import phone_find_or_create
 from cehub.core.roles import Role
-from cehub.people.models import BreakGlassGrant, PersonCategory
-from cehub.people.services import PersonDetails, person_create
+from cehub.people.models import BreakGlassGrant
+from tests.contexts.records import a_link
 from tests.e2e.conftest import assert_accessible
 from tests.factories import TEST_PASSWORD, TeamFactory, UserFactory
+from tests.people.records import a_child
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -34,23 +34,17 @@ def test_search_then_emergency_access_then_the_record(page: Page, live_server: o
         team=TeamFactory(),
         totp_secret=secret,
     )
-    child = person_create(
-        actor=creator,
-        details=PersonDetails(
-            category=PersonCategory.CHILD,
-            given_name="Kayleigh",
-            family_name="Brookes",
-            date_of_birth=date(2010, 3, 14),
-        ),
+    child = a_child(
+        creator,
+        date_of_birth=date(2010, 3, 14),
     )
     phone = phone_find_or_create(number="07700 900123")
-    link_record(
-        from_node=child.node,
-        to_node=phone.node,
-        relation=Relation.CONTACTED_BY,
+    a_link(
+        creator,
+        child.node,
+        phone.node,
+        Relation.CONTACTED_BY,
         source_type="intelligence",
-        source_id=uuid.uuid4(),
-        actor=creator,
         grading=("B", "3", "C"),
         handling_conditions="Do not share with the family",
     )

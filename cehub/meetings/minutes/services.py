@@ -1,10 +1,15 @@
-"""Writes for the daily meeting: create with its agenda snapshot, run it, record discussion and
-actions, close (which locks it), corrections, and completing actions."""
+"""Writes for the meeting and its minutes: create with its agenda snapshot, change the agenda,
+start, record each item's discussion and action, close (which locks it), and corrections.
+
+Each service checks the actor, holds the meeting's row lock while it changes the minutes,
+refuses a closed meeting, and writes its audit event last, in its transaction.
+"""
 
 from __future__ import annotations
 
 import uuid
-from datetime import date
+from dataclasses import dataclass
+from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from django.db import transaction
@@ -19,10 +24,8 @@ from cehub.language.services import kept_wording_record
 from cehub.people.models import ChronologyEntry, ChronologyKind, Person
 from cehub.people.services import chronology_record
 
-from .agenda import agenda_window, collect_agenda, last_meeting_before
-from .models import (
+from ..models import (
     Action,
-    ActionStatus,
     AgendaItem,
     Attendance,
     ItemKind,
@@ -30,28 +33,50 @@ from .models import (
     MeetingStatus,
     MinuteCorrection,
 )
+from .agenda import agenda_window, collect_agenda, last_meeting_before
 
 if TYPE_CHECKING:
     from cehub.accounts.models import User
 
+MEETING_CLOSED = (
+    "This meeting is closed, so its minutes cannot be changed. Add a correction instead."
+)
 
-def _require(actor: User, permission: str) -> None:
+
+def require_permission(actor: User, permission: str) -> None:
+    """Forbidden is answered as missing (404), as everywhere."""
     if not actor.has_perm(permission):
         raise Http404
 
 
 def _open_for_changes(meeting: Meeting) -> Meeting:
+    """The meeting's row, locked for the caller's transaction; a closed meeting is refused."""
     locked = Meeting.objects.select_for_update().get(pk=meeting.pk)
     if locked.status == MeetingStatus.CLOSED:
-        raise ServiceError(
-            "This meeting is closed, so its minutes cannot be changed. Add a correction instead."
-        )
+        raise ServiceError(MEETING_CLOSED)
     return locked
 
 
+def _audit_meeting_change(actor: User, meeting_id: uuid.UUID, **details: object) -> None:
+    audit_record(
+        action=AccessAction.UPDATE,
+        user=actor,
+        object_type="meeting",
+        object_id=meeting_id,
+        details=details,
+    )
+
+
+def _audit_created(actor: User, object_type: str, object_id: uuid.UUID) -> None:
+    audit_record(
+        action=AccessAction.CREATE, user=actor, object_type=object_type, object_id=object_id
+    )
+
+
+# --- Setting up and the agenda ------------------------------------------------------------
 def meeting_create(*, actor: User, meeting_date: date, chair: User) -> Meeting:
     """Create the day's meeting and snapshot its agenda from the records as they are now."""
-    _require(actor, "meetings.manage")
+    require_permission(actor, "meetings.manage")
     if not chair.has_perm("meetings.chair"):
         raise ServiceError("Choose a hub manager or practitioner to chair", "chair")
     now = timezone.now()
@@ -81,9 +106,7 @@ def meeting_create(*, actor: User, meeting_date: date, chair: User) -> Meeting:
             )
             for position, line in enumerate(collect_agenda(meeting_date, start, end), start=1)
         )
-        audit_record(
-            action=AccessAction.CREATE, user=actor, object_type="meeting", object_id=meeting.pk
-        )
+        _audit_created(actor, "meeting", meeting.pk)
     return meeting
 
 
@@ -95,7 +118,7 @@ def agenda_item_add(
     person: Person | None = None,
     node_id: uuid.UUID | None = None,
 ) -> AgendaItem:
-    _require(actor, "meetings.manage")
+    require_permission(actor, "meetings.manage")
     if not summary.strip():
         raise ServiceError("Say what the item is about", "summary")
     with transaction.atomic():
@@ -109,37 +132,25 @@ def agenda_item_add(
             person=person,
             node_id=node_id or (person.node_id if person else None),
         )
-        audit_record(
-            action=AccessAction.UPDATE,
-            user=actor,
-            object_type="meeting",
-            object_id=meeting.pk,
-            details={"status": "item added"},
-        )
+        _audit_meeting_change(actor, meeting.pk, status="item added")
     return item
 
 
 def agenda_item_remove(*, actor: User, item: AgendaItem) -> AgendaItem:
-    _require(actor, "meetings.manage")
+    require_permission(actor, "meetings.manage")
     with transaction.atomic():
         _open_for_changes(item.meeting)
         if item.discussed_at is not None:
             raise ServiceError("This item has been discussed, so it stays on the agenda")
         item.removed = True
         item.save(update_fields=["removed"])
-        audit_record(
-            action=AccessAction.UPDATE,
-            user=actor,
-            object_type="meeting",
-            object_id=item.meeting_id,
-            details={"status": "item removed"},
-        )
+        _audit_meeting_change(actor, item.meeting_id, status="item removed")
     return item
 
 
 def agenda_item_move(*, actor: User, item: AgendaItem, offset: int) -> None:
     """Move an item up (-1) or down (+1), swapping with its neighbour."""
-    _require(actor, "meetings.manage")
+    require_permission(actor, "meetings.manage")
     with transaction.atomic():
         meeting = _open_for_changes(item.meeting)
         items = list(meeting.items.filter(removed=False).order_by("position"))
@@ -148,14 +159,16 @@ def agenda_item_move(*, actor: User, item: AgendaItem, offset: int) -> None:
             raise ServiceError("This item has been removed from the agenda")
         other = index + offset
         if not 0 <= other < len(items):
-            return
+            return  # already first (or last): nothing changes, so nothing to record
         first, second = items[index], items[other]
         first.position, second.position = second.position, first.position
         AgendaItem.objects.bulk_update([first, second], ["position"])
+        _audit_meeting_change(actor, meeting.pk, status="item moved")
 
 
+# --- Running the meeting ------------------------------------------------------------------
 def meeting_start(*, actor: User, meeting: Meeting, attendees: list[User]) -> Meeting:
-    _require(actor, "meetings.manage")
+    require_permission(actor, "meetings.manage")
     with transaction.atomic():
         meeting = _open_for_changes(meeting)
         now = timezone.now()
@@ -170,13 +183,7 @@ def meeting_start(*, actor: User, meeting: Meeting, attendees: list[User]) -> Me
                 user=person,
                 defaults={"agency_id": person.agency_id, "recorded_at": now},
             )
-        audit_record(
-            action=AccessAction.UPDATE,
-            user=actor,
-            object_type="meeting",
-            object_id=meeting.pk,
-            details={"status": "started", "count": len(attendees)},
-        )
+        _audit_meeting_change(actor, meeting.pk, status="started", count=len(attendees))
     return meeting
 
 
@@ -184,7 +191,7 @@ def discussion_record(
     *, actor: User, item: AgendaItem, discussion: str, decisions: str
 ) -> AgendaItem:
     """What was said and decided; a child discussed gets a chronology entry for the decision."""
-    _require(actor, "meetings.manage")
+    require_permission(actor, "meetings.manage")
     if not discussion.strip():
         raise ServiceError("Summarise the discussion", "discussion")
     if not decisions.strip():
@@ -195,42 +202,46 @@ def discussion_record(
             raise ServiceError("Start the meeting before recording discussions")
         item = AgendaItem.objects.select_for_update().get(pk=item.pk)
         item.discussion, item.decisions = discussion.strip(), decisions.strip()
-        item.discussed_by, item.discussed_at = actor, timezone.now()
+        discussed_at = timezone.now()
+        item.discussed_by, item.discussed_at = actor, discussed_at
         item.save(update_fields=["discussion", "decisions", "discussed_by", "discussed_at"])
         kept_wording_record(
             actor=actor,
             texts={"meeting.discussion": item.discussion, "meeting.decisions": item.decisions},
         )
         if item.person is not None:
-            summary = f"Discussed at the daily meeting on {meeting.date:%d %b %Y}: {item.decisions}"
-            # Saving the item again updates its entry rather than adding another.
-            updated = ChronologyEntry.objects.filter(
-                source_type="meeting-item", source_id=item.pk
-            ).update(summary=summary[:300], occurred_at=item.discussed_at, recorded_by=actor)
-            if not updated:
-                chronology_record(
-                    person=item.person,
-                    kind=ChronologyKind.MEETING,
-                    occurred_at=item.discussed_at,
-                    summary=summary,
-                    source_type="meeting-item",
-                    source_id=item.pk,
-                    actor=actor,
-                )
-        audit_record(
-            action=AccessAction.UPDATE,
-            user=actor,
-            object_type="meeting",
-            object_id=meeting.pk,
-            details={"status": "item discussed"},
-        )
+            _chronology_for_decision(actor, meeting, item, item.person, discussed_at)
+        _audit_meeting_change(actor, meeting.pk, status="item discussed")
     return item
+
+
+def _chronology_for_decision(
+    actor: User, meeting: Meeting, item: AgendaItem, person: Person, discussed_at: datetime
+) -> None:
+    """The decision on the child's chronology, dated when it was discussed."""
+    summary = f"Discussed at the daily meeting on {meeting.date:%d %b %Y}: {item.decisions}"
+    # Saving the item again updates its entry rather than adding another.
+    updated = ChronologyEntry.objects.filter(source_type="meeting-item", source_id=item.pk).update(
+        summary=summary[:300], occurred_at=discussed_at, recorded_by=actor
+    )
+    if not updated:
+        chronology_record(
+            person=person,
+            kind=ChronologyKind.MEETING,
+            occurred_at=discussed_at,
+            summary=summary,
+            source_type="meeting-item",
+            source_id=item.pk,
+            actor=actor,
+        )
 
 
 def action_create(
     *, actor: User, item: AgendaItem, description: str, owner: User | None, due_date: date | None
 ) -> Action:
-    _require(actor, "meetings.manage")
+    """An action the meeting agreed: described, owned by someone with an agency, due today or
+    later. The rules and their words are here only; the item's form just parses."""
+    require_permission(actor, "meetings.manage")
     if not description.strip():
         raise ServiceError("Describe the action", "description")
     if owner is None:
@@ -253,64 +264,57 @@ def action_create(
             created_by=actor,
             created_at=timezone.now(),
         )
-        audit_record(
-            action=AccessAction.CREATE,
-            user=actor,
-            object_type="meeting-action",
-            object_id=action.pk,
-        )
+        _audit_created(actor, "meeting-action", action.pk)
     return action
 
 
-def action_complete(*, actor: User, action: Action, outcome: str) -> Action:
-    """The owner (or a hub manager) completes an action with its outcome."""
-    if action.owner_id != actor.pk and not actor.has_perm("meetings.manage"):
-        raise Http404
-    if not outcome.strip():
-        raise ServiceError("Record the outcome of the action", "outcome")
+@dataclass(frozen=True)
+class ActionInput:
+    """An action as typed beside an item's discussion (any part may be missing)."""
+
+    description: str
+    owner: User | None
+    due_date: date | None
+
+
+def item_minutes_record(
+    *,
+    actor: User,
+    item: AgendaItem,
+    discussion: str,
+    decisions: str,
+    action: ActionInput | None = None,
+) -> AgendaItem:
+    """An item's discussion and the action agreed with it, together or not at all."""
     with transaction.atomic():
-        action = Action.objects.select_for_update().get(pk=action.pk)
-        if action.status == ActionStatus.COMPLETED:
-            raise ServiceError("This action is already complete")
-        action.status, action.outcome, action.completed_at = (
-            ActionStatus.COMPLETED,
-            outcome.strip(),
-            timezone.now(),
-        )
-        action.save(update_fields=["status", "outcome", "completed_at"])
-        kept_wording_record(actor=actor, texts={"action.outcome": action.outcome})
-        audit_record(
-            action=AccessAction.UPDATE,
-            user=actor,
-            object_type="meeting-action",
-            object_id=action.pk,
-            details={"status": "completed"},
-        )
-    return action
+        item = discussion_record(actor=actor, item=item, discussion=discussion, decisions=decisions)
+        if action is not None:
+            action_create(
+                actor=actor,
+                item=item,
+                description=action.description,
+                owner=action.owner,
+                due_date=action.due_date,
+            )
+    return item
 
 
 def meeting_close(*, actor: User, meeting: Meeting) -> Meeting:
     """Close the meeting: its minutes are locked from now on (corrections are added instead)."""
-    _require(actor, "meetings.manage")
+    require_permission(actor, "meetings.manage")
     with transaction.atomic():
         meeting = _open_for_changes(meeting)
         meeting.status, meeting.closed_at = MeetingStatus.CLOSED, timezone.now()
         meeting.version += 1
         meeting.save()
-        audit_record(
-            action=AccessAction.UPDATE,
-            user=actor,
-            object_type="meeting",
-            object_id=meeting.pk,
-            details={"status": "closed"},
-        )
+        _audit_meeting_change(actor, meeting.pk, status="closed")
     return meeting
 
 
 def correction_add(
     *, actor: User, meeting: Meeting, text: str, item: AgendaItem | None = None
 ) -> MinuteCorrection:
-    _require(actor, "meetings.manage")
+    require_permission(actor, "meetings.manage")
     meeting = Meeting.objects.get(pk=meeting.pk)  # the status as it is now, not as loaded
     if meeting.status != MeetingStatus.CLOSED:
         raise ServiceError("Corrections are for closed meetings: edit the minutes directly")
@@ -327,10 +331,5 @@ def correction_add(
             recorded_at=timezone.now(),
         )
         kept_wording_record(actor=actor, texts={"meeting.correction": correction.text})
-        audit_record(
-            action=AccessAction.CREATE,
-            user=actor,
-            object_type="meeting-correction",
-            object_id=correction.pk,
-        )
+        _audit_created(actor, "meeting-correction", correction.pk)
     return correction
