@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 
 import pytest
@@ -11,18 +12,14 @@ from django.urls import reverse
 from cehub.accounts.models import User
 from cehub.core.models import AccessAction, AccessEvent
 from cehub.core.roles import Role
-from cehub.intake.models import (
-    Concern,
-    NextStep,
-    PartnerIntelligence,
-)
+from cehub.intake.models import Concern, ConsentStatus, NextStep, PartnerIntelligence
 from cehub.intake.triage.services import (
     concern_decide_next_step,
     concern_link_child,
     intelligence_grade,
     sharing_decision_record,
 )
-from tests.intake.reports import concern_from, intelligence_from, not_sharing, person
+from tests.factories import NOT_SHARING, create_child, submit_concern, submit_intelligence
 
 pytestmark = pytest.mark.django_db
 
@@ -30,8 +27,8 @@ URL = reverse("intake:my_submissions")
 
 
 def _concern(actor: User, given_name: str = "Kai") -> Concern:
-    return concern_from(
-        actor,
+    return submit_concern(
+        referrer=actor,
         child_given_name=given_name,
         child_family_name="Morgan",
         what_happened="Collected from school by an unknown adult in a silver car.",
@@ -39,8 +36,8 @@ def _concern(actor: User, given_name: str = "Kai") -> Concern:
 
 
 def _intelligence(actor: User) -> PartnerIntelligence:
-    return intelligence_from(
-        actor,
+    return submit_intelligence(
+        submitter=actor,
         information="Children given free food late at night at a takeaway.",
         source_description="Seen myself",
     )
@@ -57,13 +54,17 @@ def test_the_referrer_sees_their_own_submissions_and_their_status_only(
     someone_elses = _concern(make_persona(Role.REFERRER), given_name="Leo")
 
     # The hub works on the concern: links it to a child's record, decides, closes it.
-    child = person("Kaiden", "Morgan-Whitfield", actor=hub_social_worker)
+    child = create_child(
+        actor=hub_social_worker, given_name="Kaiden", family_name="Morgan-Whitfield"
+    )
     concern = concern_link_child(actor=hub_social_worker, concern=concern, person=child)
     sharing_decision_record(
         actor=hub_social_worker,
         concern=concern,
-        decision=not_sharing(
+        decision=dataclasses.replace(
+            NOT_SHARING,
             purpose="Safeguarding the child",
+            consent_status=ConsentStatus.NOT_NEEDED,
             rationale="Known to early help already; nothing new to share",
         ),
     )

@@ -22,8 +22,8 @@ from cehub.intake.submit.services import Involved, ReportedPerson
 from cehub.language.models import KeptWording
 from cehub.language.review import REVIEW_FIELD
 from cehub.people.models import Person, PersonCategory
+from tests.factories import submit_concern
 from tests.html import error_summary
-from tests.intake.reports import concern_from
 from tests.intake.submit.report_pages import CONCERN, GROUPS, management
 
 pytestmark = pytest.mark.django_db
@@ -662,8 +662,8 @@ def test_hub_roles_can_raise_concerns_too(
 
 def test_a_street_name_with_digits_is_kept_as_an_alias(teacher: User) -> None:
     """Reported only as "D2": the adult is recorded, named as not known, with the alias."""
-    concern = concern_from(
-        teacher,
+    concern = submit_concern(
+        referrer=teacher,
         child_given_name="Jade",
         child_family_name="Hill",
         what_happened="An adult called D2 collects Jade from the park.",

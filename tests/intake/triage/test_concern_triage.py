@@ -14,25 +14,13 @@ from cehub.accounts.models import User
 from cehub.contexts.models import Link, Object
 from cehub.core.models import AccessAction, AccessEvent
 from cehub.core.roles import Role
-from cehub.intake.models import (
-    Awareness,
-    Concern,
-    ConcernStatus,
-    ConsentStatus,
-    ExploitationForm,
-)
-from cehub.intake.submit.services import (
-    Involved,
-    ReportedPerson,
-    ReportedVehicle,
-)
-from cehub.intake.triage.services import (
-    concern_link_child,
-    sharing_decision_record,
-)
+from cehub.intake.models import Concern, ConcernStatus
+from cehub.intake.submit.services import Involved, ReportedPerson, ReportedVehicle
+from cehub.intake.triage.services import concern_link_child, sharing_decision_record
 from cehub.people.models import ChronologyEntry, ChronologyKind, Person, PersonCategory
+from cehub.people.services import PersonDetails, person_create
+from tests.factories import NOT_SHARING, create_adult, create_child, submit_concern
 from tests.intake.pages import refused
-from tests.intake.reports import concern_from, not_sharing, person
 
 CONFLICT_MESSAGE = "Someone else changed this concern while you were looking at it"
 
@@ -40,21 +28,16 @@ CONFLICT_MESSAGE = "Someone else changed this concern while you were looking at 
 @pytest.fixture
 def concern(teacher: User) -> Concern:
     """A teacher's concern, with the child's name misspelt and an adult and a car named."""
-    return concern_from(
-        teacher,
-        child_date_of_birth=None,
-        child_age_estimate=14,
-        child_school="Riverside Academy",
+    return submit_concern(
+        referrer=teacher,
+        child_given_name="Kayley",
+        child_family_name="Brooks",
         what_happened=(
             "An adult in a silver car collects Kayley from the school gate and she has "
             "a new phone she will not explain."
         ),
         happened_on=date(2026, 1, 12),
-        happened_where="Riverside Academy front gate",
-        forms_suspected=[ExploitationForm.CSE],
         child_words="He says he is my boyfriend and buys me things. I'm not allowed to tell.",
-        family_aware=Awareness.NO,
-        consent_given=Awareness.NO,
         no_consent_reason="Telling the family now could increase the danger to Kayley.",
         immediate_danger=True,
         immediate_action_taken="Called 999 on 12 January; police attended the school.",
@@ -75,11 +58,15 @@ def concern(teacher: User) -> Concern:
 @pytest.fixture
 def kayleigh() -> Person:
     """The child's existing record, created by another team (so nobody here has a relationship)."""
-    return person(
-        "Kayleigh",
-        "Brookes",
-        date_of_birth=date(2011, 5, 3),
-        description="RECORD CONTENT NOT FOR SEARCH RESULTS",
+    return person_create(
+        actor=None,
+        details=PersonDetails(
+            category=PersonCategory.CHILD,
+            given_name="Kayleigh",
+            family_name="Brookes",
+            date_of_birth=date(2011, 5, 3),
+            description="RECORD CONTENT NOT FOR SEARCH RESULTS",
+        ),
     )
 
 
@@ -94,13 +81,6 @@ def url(name: str, concern: Concern) -> str:
 def search(client: Client, concern: Concern, **fields: str) -> Any:
     data = {f"find-{key}": value for key, value in fields.items()}
     return client.post(url("find_child", concern), data)
-
-
-NOT_SHARING = not_sharing(
-    purpose="To protect Kayleigh",
-    consent_status=ConsentStatus.NOT_SOUGHT_RISK,
-    rationale="Police attended and already hold this; sharing again adds nothing.",
-)
 
 
 # --- The page ------------------------------------------------------------------------------
@@ -157,7 +137,7 @@ def test_a_misspelt_name_finds_the_existing_child_with_identity_only(
     hub_social_worker: User,
     signed_in: Callable[[User], Client],
 ) -> None:
-    adult = person("Kayley", "Brooks", category=PersonCategory.ADULT)
+    adult = create_adult(actor=None, given_name="Kayley", family_name="Brooks")
 
     response = search(signed_in(hub_social_worker), concern, name="Kayley Brooks")
 
@@ -241,7 +221,7 @@ def test_choosing_nobody_is_an_error_and_the_choices_are_shown_again(
 def test_an_adult_cannot_be_linked_as_the_child(
     concern: Concern, hub_social_worker: User, signed_in: Callable[[User], Client]
 ) -> None:
-    adult = person("Kay", "Brook", category=PersonCategory.ADULT)
+    adult = create_adult(actor=None, given_name="Kay", family_name="Brook")
     response = signed_in(hub_social_worker).post(
         url("link_child", concern),
         {"find-name": "Kayley Brooks", "link-person": str(adult.pk), "link-version": "1"},
@@ -263,7 +243,7 @@ def test_linking_after_a_colleague_did_is_a_conflict_and_changes_nothing(
     colleague = make_persona(
         Role.HUB_MANAGER, team=hub_social_worker.team, agency=hub_social_worker.agency
     )
-    other = person("Kayla", "Brooks")
+    other = create_child(actor=None, given_name="Kayla", family_name="Brooks")
     concern_link_child(actor=colleague, concern=concern, person=other, expected_version=1)
 
     response = signed_in(hub_social_worker).post(

@@ -10,28 +10,24 @@ from django.urls import reverse
 
 from cehub.accounts.models import User
 from cehub.core.models import AccessAction, AccessEvent
-from cehub.intake.models import (
-    Concern,
-    PartnerIntelligence,
-    SharingDecision,
-)
+from cehub.intake.models import Concern, PartnerIntelligence, SharingDecision
 from cehub.intake.triage.services import concern_link_child
 from cehub.people.models import ChronologyEntry, ChronologyKind
+from tests.factories import create_child, submit_concern, submit_intelligence
 from tests.intake.pages import refused
-from tests.intake.reports import concern_from, intelligence_from, person
 
 
 @pytest.fixture
 def concern(teacher: User) -> Concern:
-    return concern_from(
-        teacher, what_happened="An adult has been giving her lifts and cash after school."
+    return submit_concern(
+        referrer=teacher, what_happened="An adult has been giving her lifts and cash after school."
     )
 
 
 @pytest.fixture
 def item(teacher: User) -> PartnerIntelligence:
-    return intelligence_from(
-        teacher,
+    return submit_intelligence(
+        submitter=teacher,
         information="A taxi firm on Station Road drives children to a flat late at night.",
         source_description="Told by a colleague who saw it",
         subject_kinds=["business"],
@@ -120,7 +116,7 @@ def test_a_decision_not_to_share_is_recorded_with_its_rationale(
 def test_a_decision_on_a_linked_concern_goes_on_the_childs_chronology(
     concern: Concern, hub_social_worker: User, signed_in: Callable[[User], Client]
 ) -> None:
-    child = person("Kayley", "Brooks")
+    child = create_child(actor=None, given_name="Kayley", family_name="Brooks")
     concern_link_child(actor=hub_social_worker, concern=concern, person=child)
     signed_in(hub_social_worker).post(
         sharing_url(concern),

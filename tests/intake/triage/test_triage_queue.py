@@ -15,18 +15,15 @@ from django.urls import reverse
 from cehub.accounts.models import User
 from cehub.core.models import AccessAction, AccessEvent
 from cehub.core.roles import Role
-from cehub.intake.models import (
-    Concern,
-    NextStep,
-    PartnerIntelligence,
+from cehub.intake.models import Concern, PartnerIntelligence
+from cehub.intake.triage.services import intelligence_grade, sharing_decision_record
+from tests.factories import (
+    NOT_SHARING,
+    create_child,
+    submit_concern,
+    submit_intelligence,
+    triage_concern,
 )
-from cehub.intake.triage.services import (
-    concern_decide_next_step,
-    concern_link_child,
-    intelligence_grade,
-    sharing_decision_record,
-)
-from tests.intake import reports
 
 QUEUE = reverse("intake:triage_queue")
 # January, so Europe/London (what the page shows) is UTC (what the clock below sets).
@@ -38,8 +35,8 @@ def at(day: int, hour: int, minute: int = 0) -> datetime:
 
 
 def concern_from(referrer: User, *, danger: bool = False, name: str = "Kayley") -> Concern:
-    return reports.concern_from(
-        referrer,
+    return submit_concern(
+        referrer=referrer,
         child_given_name=name,
         immediate_danger=danger,
         immediate_action_taken="Called 999; police attended" if danger else "",
@@ -47,10 +44,13 @@ def concern_from(referrer: User, *, danger: bool = False, name: str = "Kayley") 
 
 
 def intelligence_from(referrer: User) -> PartnerIntelligence:
-    return reports.intelligence_from(referrer, subject_kinds=["place", "business"])
-
-
-NOT_SHARING = reports.not_sharing()
+    return submit_intelligence(
+        submitter=referrer,
+        information="The vape shop on Mill Lane sells to children and lets adults meet "
+        "them in the back room after school.",
+        source_description="Seen myself on two afternoons",
+        subject_kinds=["place", "business"],
+    )
 
 
 def rows(html: str) -> dict[str, str]:
@@ -131,20 +131,16 @@ def test_a_late_decision_is_marked_as_late(
 def test_finished_and_graded_items_leave_the_queue(
     teacher: User,
     hub_social_worker: User,
-    make_persona: Callable[..., User],
+    intelligence_officer: User,
     signed_in: Callable[[User], Client],
 ) -> None:
     finished = concern_from(teacher)
     waiting = concern_from(teacher, name="Jade")
     graded = intelligence_from(teacher)
-    child = reports.person("Kayley", "Brooks")
-    concern_link_child(actor=hub_social_worker, concern=finished, person=child)
-    sharing_decision_record(actor=hub_social_worker, decision=NOT_SHARING, concern=finished)
-    concern_decide_next_step(
-        actor=hub_social_worker, concern=finished, next_step=NextStep.SCREEN, reason=""
-    )
+    child = create_child(actor=None, given_name="Kayley", family_name="Brooks")
+    triage_concern(actor=hub_social_worker, concern=finished, child=child)
     intelligence_grade(
-        actor=make_persona(Role.INTELLIGENCE_OFFICER),
+        actor=intelligence_officer,
         item=graded,
         source_evaluation="B",
         intelligence_assessment="3",
