@@ -22,6 +22,9 @@ from django.utils import timezone
 # The records' models and the services that make them. Service modules are being split into
 # subdomain packages (issue 10): these imports are kept in this one block for that.
 from cehub.accounts.models import Agency, Team, User
+from cehub.cases.casework.services import case_allocate
+from cehub.cases.disruption.services import disruption_record
+from cehub.cases.missing.services import MissingEpisodeInput, missing_episode_record
 from cehub.cases.models import (
     Case,
     CaseNote,
@@ -36,16 +39,9 @@ from cehub.cases.models import (
     PoliceRiskGrade,
     SafetyPlan,
 )
-from cehub.cases.note_services import CaseNoteInput, case_note_add
-from cehub.cases.services import (
-    MissingEpisodeInput,
-    SafetyPlanInput,
-    case_allocate,
-    disruption_record,
-    missing_episode_record,
-    nrm_record,
-    safety_plan_save,
-)
+from cehub.cases.notes.services import CaseNoteInput, case_note_add
+from cehub.cases.nrm.services import nrm_record
+from cehub.cases.plans.services import SafetyPlanInput, safety_plan_save
 from cehub.contexts.models import Group, GroupKind, Location, LocationKind, Node, Object
 from cehub.contexts.services import group_create, location_find_or_create, vehicle_find_or_create
 from cehub.core.roles import AgencyKind, Role

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from cehub.cases.casework.selectors import person_risk_summary
 from cehub.cases.models import Case, CaseStatus
-from cehub.cases.selectors import person_risk_summary
 from cehub.core.roles import Role
 from cehub.people.models import PersonCategory
 from cehub.people.record_sections import RecordSection

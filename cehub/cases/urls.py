@@ -1,6 +1,18 @@
-"""Case URLs: the case itself (allocation, closure), the work around it and its notes."""
+"""The cases app's URLs (mounted at /cases/): each subdomain's, joined under one namespace."""
 
-from . import urls_case, urls_notes, urls_work
+from .casework import urls as casework
+from .disruption import urls as disruption
+from .missing import urls as missing
+from .notes import urls as notes
+from .nrm import urls as nrm
+from .plans import urls as plans
 
 app_name = "cases"
-urlpatterns = [*urls_case.urlpatterns, *urls_work.urlpatterns, *urls_notes.urlpatterns]
+urlpatterns = [
+    *casework.urlpatterns,
+    *plans.urlpatterns,
+    *missing.urlpatterns,
+    *disruption.urlpatterns,
+    *nrm.urlpatterns,
+    *notes.urlpatterns,
+]

@@ -7,14 +7,14 @@ owns the rule and its message; the form only parses.
 A service that checks several rules says every broken one at once, so the page can show them
 all together (GOV.UK error summary)::
 
-    def _problems(decision: SharingDecisionInput, unread=()) -> list[Problem]:
+    def sharing_problems(decision, *, unread=()) -> list[Problem]:
         return problems_of(
             Rule(not decision.rationale.strip(), "rationale", "Explain the reasons"),
             Rule(..., "recipients", "Say who it is shared with", reads=("outcome",)),
             unread=unread,
         )
 
-    raise_problems(_problems(decision))  # in the service, before it writes
+    raise_problems(sharing_problems(decision))  # in the service, before it writes
 
 A page that runs the same rules before saving (``form_views.submit(problems=...)``) passes
 ``unread``: the inputs that did not parse. A rule that needs one of them waits, so an answer
@@ -27,14 +27,14 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import Self
 
-Problem = tuple[str | None, str]
-"""A broken rule: the input it belongs to (None: the request as a whole) and what to say."""
+Problem = tuple[str | None, str]  # (the input it belongs to, or None for the whole form; message)
 
 
 class ServiceError(ValueError):
     """A rule broken by a request; ``field`` names the input the message belongs to.
 
-    ``problems`` lists every rule the request broke (this one first).
+    ``problems`` lists every rule the request broke (the first is the error's own message),
+    so a form page can show them all at once.
     """
 
     def __init__(self, message: str, field: str | None = None) -> None:
@@ -44,7 +44,7 @@ class ServiceError(ValueError):
 
     @classmethod
     def of(cls, problems: Sequence[Problem]) -> Self:
-        """One error carrying every problem; its own message and field are the first's."""
+        """One error for several problems (``problems`` must not be empty)."""
         field, message = problems[0]
         error = cls(message, field)
         error.problems = tuple(problems)

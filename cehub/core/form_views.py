@@ -49,6 +49,7 @@ class Outcome[T]:
     saved: bool
     status: int = HTTPStatus.OK
     value: T | None = None
+    error: ServiceError | None = None  # the service's refusal, for pages that show more of it
 
 
 def all_valid(*objects: FormLike) -> bool:
@@ -72,9 +73,9 @@ def attach_error(
     form_list = _forms_of(objects)
     for field, message in error.problems:
         name = (fields or {}).get(field or "", field)
-        target = next((form for form in form_list if name and name in form.fields), None)
-        if target is not None:
-            target.add_error(name, message)
+        form = next((f for f in form_list if name and name in f.fields), None)
+        if form is not None:
+            form.add_error(name, message)
         elif form_list:
             form_list[0].add_error(None, message)
 
@@ -90,13 +91,15 @@ def _unread(objects: Iterable[FormLike], fields: Mapping[str, str] | None) -> fr
     )
 
 
-def rebind_with_version(form: forms.BaseForm, version: int, message: str) -> None:
+def rebind_with_version(
+    form: forms.BaseForm, version: int, message: str, *, version_field: str = VERSION_FIELD
+) -> None:
     """The same form, as typed, now carrying the record's current version and the message.
 
     Rebound in place, so the view keeps drawing the form object it already has.
     """
     data: MultiValueDict[str, Any] = form.data.copy()  # type: ignore[attr-defined]
-    data[form.add_prefix(VERSION_FIELD)] = str(version)
+    data[form.add_prefix(version_field)] = str(version)
     form.data = data
     form._errors = None  # type: ignore[attr-defined] # validate again, with the new version
     form.full_clean()
@@ -109,12 +112,13 @@ def submit[T](
     fields: Mapping[str, str] | None = None,
     current_version: Callable[[], int] | None = None,
     review_wording: bool = True,
+    version_field: str = VERSION_FIELD,
     problems: Callable[[frozenset[str]], Sequence[Problem]] | None = None,
 ) -> Outcome[T]:
     """Validate ``objects``, review their wording, then call ``save`` (the service).
 
     ``fields`` renames a service's field to the form's; ``current_version`` reads the record's
-    version again after a ``ConflictError`` (the form with a ``version`` field is rebound).
+    version again after a ``ConflictError`` (the form with the ``version_field`` is rebound).
     ``problems`` runs the service's rules on what was typed before saving — also when some of
     it did not parse, so that every problem shows at once. It is given the inputs that did not
     parse (by the service's names), for the rules that need them to wait (``errors.problems_of``).
@@ -132,13 +136,15 @@ def submit[T](
     try:
         value = save()
     except ConflictError as error:
-        versioned = [f for f in _forms_of(objects) if VERSION_FIELD in f.fields]
+        versioned = [f for f in _forms_of(objects) if version_field in f.fields]
         if current_version is None or not versioned:
             attach_error(objects, error, fields)
-            return Outcome(saved=False, status=HTTPStatus.CONFLICT)
-        rebind_with_version(versioned[0], current_version(), str(error))
-        return Outcome(saved=False, status=HTTPStatus.CONFLICT)
+        else:
+            rebind_with_version(
+                versioned[0], current_version(), str(error), version_field=version_field
+            )
+        return Outcome(saved=False, status=HTTPStatus.CONFLICT, error=error)
     except ServiceError as error:
         attach_error(objects, error, fields)
-        return Outcome(saved=False)
+        return Outcome(saved=False, error=error)
     return Outcome(saved=True, value=value)

@@ -42,9 +42,8 @@ from cehub.cases.models import (
     SafetyPlan,
     SafetyPlanAction,
 )
-from cehub.cases.services import review_interval
 from cehub.contexts.models import Group, Link, Location, Node, Object
-from cehub.core.deadlines import return_interview_due, sharing_decision_due
+from cehub.core.deadlines import return_interview_due, review_interval, sharing_decision_due
 from cehub.intake.models import Concern, IntelligenceGrading, PartnerIntelligence, SharingDecision
 from cehub.people.models import ChronologyEntry, Person, PersonTeamAccess
 from cehub.screening.models import Screening

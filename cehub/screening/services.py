@@ -154,7 +154,10 @@ def screening_record(
             actor=actor,
         )
         # Imported here: cases build on screenings, not the other way round.
-        from cehub.cases.services import case_open_or_update, case_rescreened_below_threshold
+        from cehub.cases.casework.services import (
+            case_open_or_update,
+            case_rescreened_below_threshold,
+        )
 
         if needs_case:
             case_open_or_update(
@@ -202,7 +205,7 @@ def screening_decide_lower_level(
         screening.decision_note = note.strip()
         screening.save(update_fields=["status", "decided_by", "decided_at", "decision_note"])
         if agree:
-            from cehub.cases.services import case_level_follow_screening
+            from cehub.cases.casework.services import case_level_follow_screening
 
             case_level_follow_screening(actor=actor, screening=screening)
         chronology_record(

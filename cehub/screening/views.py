@@ -22,8 +22,8 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
 from cehub.accounts.models import User
-from cehub.cases.selectors import approval_queue as approval_queue_select
-from cehub.cases.selectors import person_risk_summary, screening_get
+from cehub.cases.casework.selectors import approval_queue as approval_queue_select
+from cehub.cases.casework.selectors import person_risk_summary, screening_get
 from cehub.core.access import permission_required, request_user, signed_in
 from cehub.core.errors import ServiceError
 from cehub.intake.models import Concern

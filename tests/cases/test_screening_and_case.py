@@ -8,8 +8,8 @@ import pytest
 from django.http import Http404
 
 from cehub.accounts.models import User
+from cehub.cases.casework.services import case_allocate, case_close
 from cehub.cases.models import Case, CaseStatus, ClosureOutcome
-from cehub.cases.services import case_allocate, case_close
 from cehub.core.errors import ConflictError, ServiceError
 from cehub.core.models import AccessAction, AccessEvent
 from cehub.core.roles import Role

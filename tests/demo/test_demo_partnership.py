@@ -21,6 +21,8 @@ from django.test import override_settings
 from django.utils import timezone
 
 from cehub.accounts.models import User
+from cehub.cases.casework.selectors import allocation_queue, approval_queue, person_risk_summary
+from cehub.cases.missing.selectors import interview_status
 from cehub.cases.models import (
     Case,
     CaseLevelChange,
@@ -34,12 +36,6 @@ from cehub.cases.models import (
     NRMReferral,
     SafetyPlan,
     SafetyPlanAction,
-)
-from cehub.cases.selectors import (
-    allocation_queue,
-    approval_queue,
-    interview_status,
-    person_risk_summary,
 )
 from cehub.contexts.models import Group, GroupKind, Link, Location, Node, Object, ObjectKind
 from cehub.core.audit import verify_chain

@@ -13,8 +13,8 @@ from django.urls import reverse
 from django.utils import timezone
 from playwright.sync_api import Page, expect
 
+from cehub.cases.casework.services import case_allocate
 from cehub.cases.models import Case, CaseNote
-from cehub.cases.services import case_allocate
 from cehub.core.roles import Role
 from cehub.language.models import KeptWording
 from cehub.people.models import PersonCategory

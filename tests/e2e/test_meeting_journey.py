@@ -13,8 +13,8 @@ import pytest
 import time_machine
 from playwright.sync_api import Page, expect
 
+from cehub.cases.missing.services import MissingEpisodeInput, missing_episode_record
 from cehub.cases.models import PoliceRiskGrade
-from cehub.cases.services import MissingEpisodeInput, missing_episode_record
 from cehub.core.roles import AgencyKind, Role
 from cehub.intake.models import Awareness
 from cehub.intake.submit.services import ConcernSubmission, concern_submit

@@ -11,8 +11,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from cehub.accounts.models import User
+from cehub.cases.missing.services import MissingEpisodeInput, missing_episode_record
 from cehub.cases.models import PoliceRiskGrade
-from cehub.cases.services import MissingEpisodeInput, missing_episode_record
 from cehub.screening.services import screening_record
 from tests.people.records import a_child
 

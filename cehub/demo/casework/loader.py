@@ -14,20 +14,17 @@ from datetime import timedelta
 from django.utils import timezone
 
 from cehub.accounts.models import Agency, User
-from cehub.cases.models import Case, CaseNote, CaseStatus, MissingEpisode, NRMDecision, NRMReferral
-from cehub.cases.note_services import CaseNoteInput, case_note_add, case_note_correct
-from cehub.cases.services import (
-    PlanAction,
-    SafetyPlanInput,
-    case_allocate,
-    case_close,
-    disruption_record,
+from cehub.cases.casework.services import case_allocate, case_close
+from cehub.cases.disruption.services import disruption_record
+from cehub.cases.missing.services import (
     missing_episode_found,
     missing_episode_record,
-    nrm_record,
     return_interview_record,
-    safety_plan_save,
 )
+from cehub.cases.models import Case, CaseNote, CaseStatus, MissingEpisode, NRMDecision, NRMReferral
+from cehub.cases.notes.services import CaseNoteInput, case_note_add, case_note_correct
+from cehub.cases.nrm.services import nrm_record
+from cehub.cases.plans.services import PlanAction, SafetyPlanInput, safety_plan_save
 from cehub.contexts.models import Location, Node, Object, ObjectKind
 from cehub.core.identifiers import normalise_vehicle_registration
 from cehub.intake.models import Concern

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+from cehub.cases.missing.services import MissingEpisodeInput
 from cehub.cases.models import InterviewAcceptance, PoliceRiskGrade
-from cehub.cases.services import MissingEpisodeInput
 from cehub.intake.models import ExploitationForm
 from cehub.people.models import CareStatus
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from cehub.cases.missing.services import MissingEpisodeInput
 from cehub.cases.models import (
     CaseNoteKind,
     ClosureOutcome,
@@ -15,7 +16,6 @@ from cehub.cases.models import (
     DisruptionStatus,
     InterviewAcceptance,
 )
-from cehub.cases.services import MissingEpisodeInput
 from cehub.screening.services import AnswerInput
 
 from ..plan.specs import ChildSpec, ConcernPlan

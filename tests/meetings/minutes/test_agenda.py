@@ -10,8 +10,8 @@ import pytest
 import time_machine
 
 from cehub.accounts.models import User
+from cehub.cases.missing.services import MissingEpisodeInput, missing_episode_record
 from cehub.cases.models import PoliceRiskGrade
-from cehub.cases.services import MissingEpisodeInput, missing_episode_record
 from cehub.core.working_days import is_working_day, previous_working_day
 from cehub.intake.models import Awareness
 from cehub.intake.submit.services import ConcernSubmission, concern_submit

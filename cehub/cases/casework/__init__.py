@@ -1,0 +1,1 @@
+"""The case itself: opened or moved by screenings, allocated, closed; the allocation queue."""

@@ -1,0 +1,1 @@
+"""Disruption of the adults, places and vehicles that exploit children (never of a child)."""

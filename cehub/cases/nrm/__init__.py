@@ -1,0 +1,1 @@
+"""National Referral Mechanism referrals and their decisions."""

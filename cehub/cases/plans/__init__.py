@@ -1,0 +1,1 @@
+"""Safety plans: versions written on a child's case, with actions by agency; printable."""
