@@ -56,14 +56,16 @@ from cehub.intake.models import (
     PartnerIntelligence,
     SharingOutcome,
 )
-from cehub.intake.services import (
+from cehub.intake.submit.services import (
     ConcernSubmission,
     IntelligenceSubmission,
+    concern_submit,
+    intelligence_submit,
+)
+from cehub.intake.triage.services import (
     SharingDecisionInput,
     concern_decide_next_step,
     concern_link_child,
-    concern_submit,
-    intelligence_submit,
     sharing_decision_record,
 )
 from cehub.meetings.minutes.services import (

@@ -17,21 +17,24 @@ in the form, so a second submission is a decision made on current information::
         return redirect(...)
     return render(request, template, context, status=outcome.status)
 
-Services own their rules and messages (``core.errors``); forms only parse.
+Services own their rules and messages (``core.errors``); forms only parse. A page that must
+show a service's rules together with what did not parse passes ``problems=`` (the rules, run on
+what was typed) as well as ``save=``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from http import HTTPStatus
 from typing import Any
 
 from django import forms
+from django.core.exceptions import NON_FIELD_ERRORS
 from django.forms.formsets import BaseFormSet
 from django.utils.datastructures import MultiValueDict
 
-from .errors import ConflictError, ServiceError
+from .errors import ConflictError, Problem, ServiceError
 from .govuk_forms.field_review import field_review
 
 FormLike = forms.BaseForm | BaseFormSet
@@ -77,6 +80,17 @@ def attach_error(
             form_list[0].add_error(None, message)
 
 
+def _unread(objects: Iterable[FormLike], fields: Mapping[str, str] | None) -> frozenset[str]:
+    """The inputs that did not parse, by the service's names for them."""
+    service_name = {form_name: name for name, form_name in (fields or {}).items()}
+    return frozenset(
+        service_name.get(name, name)
+        for form in _forms_of(objects)
+        for name in form.errors
+        if name != NON_FIELD_ERRORS
+    )
+
+
 def rebind_with_version(
     form: forms.BaseForm, version: int, message: str, *, version_field: str = VERSION_FIELD
 ) -> None:
@@ -99,13 +113,23 @@ def submit[T](
     current_version: Callable[[], int] | None = None,
     review_wording: bool = True,
     version_field: str = VERSION_FIELD,
+    problems: Callable[[frozenset[str]], Sequence[Problem]] | None = None,
 ) -> Outcome[T]:
     """Validate ``objects``, review their wording, then call ``save`` (the service).
 
     ``fields`` renames a service's field to the form's; ``current_version`` reads the record's
     version again after a ``ConflictError`` (the form with the ``version_field`` is rebound).
+    ``problems`` runs the service's rules on what was typed before saving — also when some of
+    it did not parse, so that every problem shows at once. It is given the inputs that did not
+    parse (by the service's names), for the rules that need them to wait (``errors.problems_of``).
     """
-    if not all_valid(*objects):
+    valid = all_valid(*objects)
+    if problems is not None:
+        found = problems(_unread(objects, fields))
+        if found:
+            attach_error(objects, ServiceError.of(found), fields)
+            valid = False
+    if not valid:
         return Outcome(saved=False)
     if review_wording and field_review().review_pending(*objects):
         return Outcome(saved=False)

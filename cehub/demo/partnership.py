@@ -40,13 +40,12 @@ from cehub.contexts.services import (
     vehicle_find_or_create,
 )
 from cehub.intake.models import Concern, PartnerIntelligence
-from cehub.intake.services import (
+from cehub.intake.submit.services import concern_submit, intelligence_submit
+from cehub.intake.triage.services import (
     concern_create_child,
     concern_decide_next_step,
     concern_link_child,
-    concern_submit,
     intelligence_grade,
-    intelligence_submit,
     sharing_decision_record,
 )
 from cehub.language.matcher import default_checker

@@ -15,7 +15,7 @@ from django.http import Http404
 from cehub.core.audit import audit_record
 from cehub.core.errors import ServiceError
 from cehub.core.models import AccessAction
-from cehub.intake.selectors import concern_get
+from cehub.intake.triage.selectors import concern_get
 from cehub.people.access import can_open_record
 from cehub.people.models import Person, PersonCategory
 from cehub.people.selectors import RecordLockedError, person_get

@@ -78,7 +78,7 @@ from cehub.intake.models import (
     PartnerIntelligence,
     SharingDecision,
 )
-from cehub.intake.selectors import triage_queue
+from cehub.intake.triage.selectors import triage_queue
 from cehub.language.matcher import default_checker
 from cehub.language.models import KeptWording
 from cehub.people.models import ChronologyEntry, Ethnicity, Person, PersonCategory, PersonTeamAccess

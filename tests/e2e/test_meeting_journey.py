@@ -17,7 +17,7 @@ from cehub.cases.missing.services import MissingEpisodeInput, missing_episode_re
 from cehub.cases.models import PoliceRiskGrade
 from cehub.core.roles import AgencyKind, Role
 from cehub.intake.models import Awareness
-from cehub.intake.services import ConcernSubmission, concern_submit
+from cehub.intake.submit.services import ConcernSubmission, concern_submit
 from tests.browser import sign_in
 from tests.factories import AgencyFactory, TeamFactory, UserFactory
 from tests.people.records import a_child

@@ -11,7 +11,7 @@ from django.urls import reverse
 from cehub.accounts.models import User
 from cehub.core.roles import Role
 from cehub.intake.models import Awareness, Concern
-from cehub.intake.services import ConcernSubmission, concern_submit
+from cehub.intake.submit.services import ConcernSubmission, concern_submit
 from cehub.language.models import KeptWording
 
 pytestmark = pytest.mark.django_db

@@ -22,7 +22,7 @@ from cehub.accounts.models import Team, User
 from cehub.core.models import AccessEvent
 from cehub.core.roles import Role
 from cehub.intake.models import Awareness
-from cehub.intake.services import ConcernSubmission, concern_submit
+from cehub.intake.submit.services import ConcernSubmission, concern_submit
 from cehub.language.loader import CATEGORIES
 from cehub.language.matcher import default_checker
 from cehub.language.models import KeptWording

@@ -8,12 +8,13 @@
 from .boundfield import GovukBoundField
 from .context import build_field_context
 from .dates import GovukDateField, GovukDateInput, date_error_parts
-from .draft import DraftForm
+from .draft import DraftForm, DraftFormSet
 from .options import error_target_id, field_options, widget_kind
 from .renderer import GovukFormRenderer
 
 __all__ = [
     "DraftForm",
+    "DraftFormSet",
     "GovukBoundField",
     "GovukDateField",
     "GovukDateInput",

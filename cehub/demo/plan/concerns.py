@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from cehub.intake.models import Awareness, ExploitationForm
-from cehub.intake.services import ConcernSubmission, Involved
+from cehub.intake.submit.services import ConcernSubmission, Involved
 from cehub.people.models import Gender, Sex
 
 from .. import catalogue as cat

@@ -14,7 +14,8 @@ from cehub.intake.models import (
     LawfulBasis,
     SharingOutcome,
 )
-from cehub.intake.services import IntelligenceSubmission, Involved, SharingDecisionInput
+from cehub.intake.submit.services import IntelligenceSubmission, Involved
+from cehub.intake.triage.services import SharingDecisionInput
 
 from .. import catalogue as cat
 from .. import narratives as text

@@ -12,7 +12,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from cehub.core.identifiers import PLATFORMS
 from cehub.core.roles import Role
 from cehub.intake.models import ExploitationForm, NextStep
-from cehub.intake.services import (
+from cehub.intake.submit.services import (
     ConcernSubmission,
     IntelligenceSubmission,
     Involved,
@@ -20,8 +20,8 @@ from cehub.intake.services import (
     ReportedPerson,
     ReportedPlace,
     ReportedVehicle,
-    SharingDecisionInput,
 )
+from cehub.intake.triage.services import SharingDecisionInput
 from cehub.people.models import CareStatus, Ethnicity, Gender, PersonCategory, Sex
 from cehub.people.services import PersonDetails
 

@@ -18,7 +18,7 @@ from cehub.intake.models import (
     NextStep,
     SharingOutcome,
 )
-from cehub.intake.services import SharingDecisionInput
+from cehub.intake.triage.services import SharingDecisionInput
 
 from .. import catalogue as cat
 from .. import narratives as text

@@ -22,7 +22,8 @@ from cehub.cases.models import Case, CaseStatus
 from cehub.core.models import AccessAction, AccessEvent
 from cehub.core.roles import Role
 from cehub.intake.models import Awareness, Concern
-from cehub.intake.services import ConcernSubmission, concern_link_child, concern_submit
+from cehub.intake.submit.services import ConcernSubmission, concern_submit
+from cehub.intake.triage.services import concern_link_child
 from cehub.people.models import ChronologyEntry, Person, PersonCategory
 from cehub.people.services import PersonDetails, person_create
 from cehub.screening.models import Outcome, Screening, ScreeningStatus

@@ -14,7 +14,7 @@ from cehub.cases.missing.services import MissingEpisodeInput, missing_episode_re
 from cehub.cases.models import PoliceRiskGrade
 from cehub.core.working_days import is_working_day, previous_working_day
 from cehub.intake.models import Awareness
-from cehub.intake.services import ConcernSubmission, concern_submit
+from cehub.intake.submit.services import ConcernSubmission, concern_submit
 from cehub.meetings.minutes.agenda import agenda_window
 from cehub.meetings.minutes.services import meeting_create
 from cehub.meetings.models import ItemKind

@@ -2,7 +2,7 @@
 
 from django.urls import URLPattern, path
 
-from . import submit_views as views
+from . import views
 
 urlpatterns: list[URLPattern] = [
     path("concerns/new/", views.concern_start, name="concern_start"),

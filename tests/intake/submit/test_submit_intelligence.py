@@ -19,20 +19,13 @@ from cehub.core.models import AccessAction, AccessEvent
 from cehub.core.roles import Role
 from cehub.intake.models import Concern, InvolvementRole, PartnerIntelligence
 from cehub.people.models import Person
+from tests.html import error_summary
+from tests.intake.submit.report_pages import INTELLIGENCE, management
 
 pytestmark = pytest.mark.django_db
 
-START = reverse("intake:intelligence_start")
-CHECK = reverse("intake:intelligence_check")
-GROUPS = ("people", "places", "vehicles", "phones", "accounts")
-
-
-def management(**counts: int) -> dict[str, str]:
-    data: dict[str, str] = {}
-    for prefix in GROUPS:
-        data[f"{prefix}-TOTAL_FORMS"] = str(counts.get(prefix, 1))
-        data[f"{prefix}-INITIAL_FORMS"] = "0"
-    return data
+START, CHECK = INTELLIGENCE.start, INTELLIGENCE.check
+draft_key, send = INTELLIGENCE.draft_key, INTELLIGENCE.send
 
 
 def intelligence_data(**overrides: Any) -> dict[str, Any]:
@@ -54,25 +47,6 @@ def intelligence_data(**overrides: Any) -> dict[str, Any]:
     }
     data.update(overrides)
     return data
-
-
-def draft_key(user: User) -> str:
-    return f"cehub.intake.draft.intelligence.{user.pk}"
-
-
-def send(client: Client, data: dict[str, Any]) -> PartnerIntelligence:
-    response = client.post(START, data)
-    assert response.status_code == 302
-    assert response["Location"] == CHECK
-    response = client.post(CHECK)
-    assert response.status_code == 302
-    item = PartnerIntelligence.objects.get(pk=response["Location"].split("/")[3])
-    assert response["Location"] == reverse("intake:intelligence_submitted", args=[item.pk])
-    return item
-
-
-def _errors(response: Any) -> list[str]:
-    return re.findall(r'<a href="#[^"]*">([^<]*)</a>', response.content.decode())
 
 
 def test_a_youth_worker_shares_information_about_a_takeaway_without_naming_a_child(
@@ -213,7 +187,7 @@ def test_each_mistake_is_explained_and_nothing_is_saved(
     response = client.post(START, intelligence_data(**overrides))
     assert response.status_code == 200
     html = response.content.decode()
-    assert _errors(response) == [message]
+    assert error_summary(response) == [message]
     assert f'href="#{field_id}"' in html
     assert PartnerIntelligence.objects.count() == 0
     assert Object.objects.count() == 0

@@ -5,7 +5,7 @@ Only UUIDs appear in these paths; searches and decisions are POSTed.
 
 from django.urls import URLPattern, path
 
-from . import triage_views as views
+from . import views
 
 urlpatterns: list[URLPattern] = [
     path("triage/", views.triage_queue, name="triage_queue"),

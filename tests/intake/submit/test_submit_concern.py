@@ -18,23 +18,18 @@ from cehub.contexts.models import Link, Location, Object, ObjectKind
 from cehub.core.models import AccessAction, AccessEvent
 from cehub.core.roles import Role
 from cehub.intake.models import Concern, InvolvementRole
+from cehub.intake.submit.services import Involved, ReportedPerson
 from cehub.language.models import KeptWording
 from cehub.language.review import REVIEW_FIELD
 from cehub.people.models import Person, PersonCategory
+from tests.factories import submit_concern
+from tests.html import error_summary
+from tests.intake.submit.report_pages import CONCERN, GROUPS, management
 
 pytestmark = pytest.mark.django_db
 
-START = reverse("intake:concern_start")
-CHECK = reverse("intake:concern_check")
-GROUPS = ("people", "places", "vehicles", "phones", "accounts")
-
-
-def management(**counts: int) -> dict[str, str]:
-    data: dict[str, str] = {}
-    for prefix in GROUPS:
-        data[f"{prefix}-TOTAL_FORMS"] = str(counts.get(prefix, 1))
-        data[f"{prefix}-INITIAL_FORMS"] = "0"
-    return data
+START, CHECK = CONCERN.start, CONCERN.check
+draft_key, send = CONCERN.draft_key, CONCERN.send
 
 
 def involved() -> dict[str, str]:
@@ -94,26 +89,6 @@ def concern_data(**overrides: Any) -> dict[str, Any]:
     return data
 
 
-def draft_key(user: User) -> str:
-    return f"cehub.intake.draft.concern.{user.pk}"
-
-
-def send(client: Client, data: dict[str, Any]) -> Concern:
-    """Fill in the form, check the answers and send: the whole referrer's journey."""
-    response = client.post(START, data)
-    assert response.status_code == 302, _errors(response)
-    assert response["Location"] == CHECK
-    response = client.post(CHECK)
-    assert response.status_code == 302
-    concern = Concern.objects.get(pk=response["Location"].split("/")[3])
-    assert response["Location"] == reverse("intake:concern_submitted", args=[concern.pk])
-    return concern
-
-
-def _errors(response: Any) -> list[str]:
-    return re.findall(r'<a href="#[^"]*">([^<]*)</a>', response.content.decode())
-
-
 # --- The happy path --------------------------------------------------------------------------
 def test_the_start_page_tells_people_to_call_999_before_anything_else(
     signed_in: Callable[[User], Client], teacher: User
@@ -138,7 +113,7 @@ def test_a_teacher_raises_a_concern_end_to_end(
 ) -> None:
     client = signed_in(teacher)
     response = client.post(START, concern_data())
-    assert response.status_code == 302, _errors(response)
+    assert response.status_code == 302, error_summary(response)
     # Nothing reaches the hub until the teacher presses send.
     assert Concern.objects.count() == 0
     draft = client.session[draft_key(teacher)]
@@ -462,7 +437,7 @@ def test_each_mistake_is_explained_on_its_field_and_nothing_is_saved(
     html = response.content.decode()
     assert response.context["page"].is_valid() is False
     # In the error summary, linked to the field, and beside the field.
-    assert _errors(response) == [message.replace("'", "&#x27;")]
+    assert error_summary(response) == [message]
     assert f'href="#{field_id}"' in html
     assert html.count(message.replace("'", "&#x27;")) == 2
     assert "<title>Error: " in html
@@ -496,7 +471,7 @@ def test_several_mistakes_are_all_listed(
         **{"vehicles-0-registration": "", "phones-0-number": "999"},
     )
     response = signed_in(teacher).post(START, data)
-    assert len(_errors(response)) == 4
+    assert len(error_summary(response)) == 4
     assert Concern.objects.count() == 0
 
 
@@ -685,29 +660,14 @@ def test_hub_roles_can_raise_concerns_too(
     assert concern.submitted_by == hub_social_worker
 
 
-@pytest.mark.django_db
 def test_a_street_name_with_digits_is_kept_as_an_alias(teacher: User) -> None:
     """Reported only as "D2": the adult is recorded, named as not known, with the alias."""
-    from cehub.intake.models import Awareness
-    from cehub.intake.services import (
-        ConcernSubmission,
-        Involved,
-        ReportedPerson,
-        concern_submit,
-    )
-    from cehub.people.models import Person
-
-    concern = concern_submit(
-        actor=teacher,
-        submission=ConcernSubmission(
-            child_given_name="Jade",
-            child_family_name="Hill",
-            what_happened="An adult called D2 collects Jade from the park.",
-            child_aware=Awareness.YES,
-            family_aware=Awareness.YES,
-            consent_given=Awareness.YES,
-            involved=Involved(people=[ReportedPerson(known_as="D2")]),
-        ),
+    concern = submit_concern(
+        referrer=teacher,
+        child_given_name="Jade",
+        child_family_name="Hill",
+        what_happened="An adult called D2 collects Jade from the park.",
+        involved=Involved(people=[ReportedPerson(known_as="D2")]),
     )
     adult = Person.objects.get(node__involvements__concern=concern)
     assert adult.given_name == "Name not known"

@@ -14,72 +14,43 @@ from cehub.accounts.models import User
 from cehub.contexts.models import Link, Object
 from cehub.core.models import AccessAction, AccessEvent
 from cehub.core.roles import Role
-from cehub.intake.models import (
-    Awareness,
-    Concern,
-    ConcernStatus,
-    ConsentStatus,
-    ExploitationForm,
-    LawfulBasis,
-    SharingOutcome,
-)
-from cehub.intake.services import (
-    ConcernSubmission,
-    Involved,
-    ReportedPerson,
-    ReportedVehicle,
-    SharingDecisionInput,
-    concern_link_child,
-    concern_submit,
-    sharing_decision_record,
-)
+from cehub.intake.models import Concern, ConcernStatus
+from cehub.intake.submit.services import Involved, ReportedPerson, ReportedVehicle
+from cehub.intake.triage.services import concern_link_child, sharing_decision_record
 from cehub.people.models import ChronologyEntry, ChronologyKind, Person, PersonCategory
 from cehub.people.services import PersonDetails, person_create
+from tests.factories import NOT_SHARING, create_adult, create_child, submit_concern
+from tests.intake.pages import refused
 
 CONFLICT_MESSAGE = "Someone else changed this concern while you were looking at it"
 
 
 @pytest.fixture
-def referrer(make_persona: Callable[..., User]) -> User:
-    return make_persona(Role.REFERRER, full_name="Priya Shah")
-
-
-@pytest.fixture
-def concern(referrer: User) -> Concern:
+def concern(teacher: User) -> Concern:
     """A teacher's concern, with the child's name misspelt and an adult and a car named."""
-    return concern_submit(
-        actor=referrer,
-        submission=ConcernSubmission(
-            child_given_name="Kayley",
-            child_family_name="Brooks",
-            child_date_of_birth=None,
-            child_age_estimate=14,
-            child_school="Riverside Academy",
-            what_happened=(
-                "An adult in a silver car collects Kayley from the school gate and she has "
-                "a new phone she will not explain."
-            ),
-            happened_on=date(2026, 1, 12),
-            happened_where="Riverside Academy front gate",
-            forms_suspected=[ExploitationForm.CSE],
-            child_words="He says he is my boyfriend and buys me things. I'm not allowed to tell.",
-            child_aware=Awareness.YES,
-            family_aware=Awareness.NO,
-            consent_given=Awareness.NO,
-            no_consent_reason="Telling the family now could increase the danger to Kayley.",
-            immediate_danger=True,
-            immediate_action_taken="Called 999 on 12 January; police attended the school.",
-            involved=Involved(
-                people=[
-                    ReportedPerson(
-                        given_name="Dean",
-                        family_name="Marsh",
-                        date_of_birth=date(1990, 4, 2),
-                        description="Adult man, about 35, who collects her",
-                    )
-                ],
-                vehicles=[ReportedVehicle(registration="AB12 CDE", description="Silver Focus")],
-            ),
+    return submit_concern(
+        referrer=teacher,
+        child_given_name="Kayley",
+        child_family_name="Brooks",
+        what_happened=(
+            "An adult in a silver car collects Kayley from the school gate and she has "
+            "a new phone she will not explain."
+        ),
+        happened_on=date(2026, 1, 12),
+        child_words="He says he is my boyfriend and buys me things. I'm not allowed to tell.",
+        no_consent_reason="Telling the family now could increase the danger to Kayley.",
+        immediate_danger=True,
+        immediate_action_taken="Called 999 on 12 January; police attended the school.",
+        involved=Involved(
+            people=[
+                ReportedPerson(
+                    given_name="Dean",
+                    family_name="Marsh",
+                    date_of_birth=date(1990, 4, 2),
+                    description="Adult man, about 35, who collects her",
+                )
+            ],
+            vehicles=[ReportedVehicle(registration="AB12 CDE", description="Silver Focus")],
         ),
     )
 
@@ -110,15 +81,6 @@ def url(name: str, concern: Concern) -> str:
 def search(client: Client, concern: Concern, **fields: str) -> Any:
     data = {f"find-{key}": value for key, value in fields.items()}
     return client.post(url("find_child", concern), data)
-
-
-NOT_SHARING = SharingDecisionInput(
-    outcome=SharingOutcome.NOT_SHARE,
-    purpose="To protect Kayleigh",
-    lawful_basis=LawfulBasis.NONE_NEEDED,
-    consent_status=ConsentStatus.NOT_SOUGHT_RISK,
-    rationale="Police attended and already hold this; sharing again adds nothing.",
-)
 
 
 # --- The page ------------------------------------------------------------------------------
@@ -175,12 +137,7 @@ def test_a_misspelt_name_finds_the_existing_child_with_identity_only(
     hub_social_worker: User,
     signed_in: Callable[[User], Client],
 ) -> None:
-    adult = person_create(
-        actor=None,
-        details=PersonDetails(
-            category=PersonCategory.ADULT, given_name="Kayley", family_name="Brooks"
-        ),
-    )
+    adult = create_adult(actor=None, given_name="Kayley", family_name="Brooks")
 
     response = search(signed_in(hub_social_worker), concern, name="Kayley Brooks")
 
@@ -254,10 +211,7 @@ def test_choosing_nobody_is_an_error_and_the_choices_are_shown_again(
         url("link_child", concern), {"find-name": "Kayley Brooks", "link-version": "1"}
     )
 
-    assert response.status_code == 200
-    html = response.content.decode()
-    assert "Select the child this concern is about, or create a new record" in html
-    assert 'class="govuk-error-summary"' in html
+    html = refused(response, "Select the child this concern is about, or create a new record")
     assert f'value="{kayleigh.pk}"' in html
     concern.refresh_from_db()
     assert concern.child is None
@@ -267,16 +221,12 @@ def test_choosing_nobody_is_an_error_and_the_choices_are_shown_again(
 def test_an_adult_cannot_be_linked_as_the_child(
     concern: Concern, hub_social_worker: User, signed_in: Callable[[User], Client]
 ) -> None:
-    adult = person_create(
-        actor=None,
-        details=PersonDetails(category=PersonCategory.ADULT, given_name="Kay", family_name="Brook"),
-    )
+    adult = create_adult(actor=None, given_name="Kay", family_name="Brook")
     response = signed_in(hub_social_worker).post(
         url("link_child", concern),
         {"find-name": "Kayley Brooks", "link-person": str(adult.pk), "link-version": "1"},
     )
-    assert response.status_code == 200
-    assert "Choose a child or young person, not an adult" in response.content.decode()
+    refused(response, "Choose a child or young person, not an adult", on="id_link-person")
     concern.refresh_from_db()
     assert concern.child is None
     assert not ChronologyEntry.objects.filter(kind=ChronologyKind.CONCERN).exists()
@@ -293,12 +243,7 @@ def test_linking_after_a_colleague_did_is_a_conflict_and_changes_nothing(
     colleague = make_persona(
         Role.HUB_MANAGER, team=hub_social_worker.team, agency=hub_social_worker.agency
     )
-    other = person_create(
-        actor=None,
-        details=PersonDetails(
-            category=PersonCategory.CHILD, given_name="Kayla", family_name="Brooks"
-        ),
-    )
+    other = create_child(actor=None, given_name="Kayla", family_name="Brooks")
     concern_link_child(actor=colleague, concern=concern, person=other, expected_version=1)
 
     response = signed_in(hub_social_worker).post(
@@ -306,8 +251,7 @@ def test_linking_after_a_colleague_did_is_a_conflict_and_changes_nothing(
         {"find-name": "Kayley Brooks", "link-person": str(kayleigh.pk), "link-version": "1"},
     )
 
-    assert response.status_code == 409
-    assert CONFLICT_MESSAGE in response.content.decode()
+    refused(response, CONFLICT_MESSAGE, status=409)
     concern.refresh_from_db()
     assert concern.child == other
     assert not ChronologyEntry.objects.filter(person=kayleigh, kind=ChronologyKind.CONCERN).exists()
@@ -351,9 +295,10 @@ def test_a_search_needs_something_to_search_for(
     concern: Concern, hub_social_worker: User, signed_in: Callable[[User], Client]
 ) -> None:
     response = search(signed_in(hub_social_worker), concern, name="", nhs_number="")
-    assert response.status_code == 200
-    assert "Enter a name, date of birth, NHS number or postcode to search" in (
-        response.content.decode()
+    refused(
+        response,
+        "Enter a name, date of birth, NHS number or postcode to search",
+        on="id_find-name",
     )
     assert not AccessEvent.objects.filter(action=AccessAction.SEARCH).exists()
 
@@ -363,9 +308,7 @@ def test_a_bad_nhs_number_in_the_search_is_a_field_error(
     concern: Concern, hub_social_worker: User, signed_in: Callable[[User], Client]
 ) -> None:
     response = search(signed_in(hub_social_worker), concern, nhs_number="123")
-    assert response.status_code == 200
-    html = response.content.decode()
-    assert 'href="#id_find-nhs_number"' in html
+    html = refused(response, "NHS number", on="id_find-nhs_number")
     assert 'value="123"' in html  # what was typed is kept
 
 
@@ -417,8 +360,7 @@ def test_a_new_child_needs_a_name(
         url("create_child", concern),
         {"create-dob_precision": "exact", "create-sex": "not-known", "create-version": "1"},
     )
-    assert response.status_code == 200
-    assert "Enter the child&#x27;s given name or family name" in response.content.decode()
+    refused(response, "Enter the child's given name or family name", on="id_create-given_name")
     assert Person.objects.count() == before
 
 
@@ -442,10 +384,11 @@ def test_a_new_child_with_a_known_nhs_number_is_refused_and_nothing_is_created(
             "create-version": "1",
         },
     )
-    assert response.status_code == 200
-    html = response.content.decode()
-    assert "Someone with this NHS number is already recorded: search for them instead" in html
-    assert 'href="#id_create-nhs_number"' in html
+    refused(
+        response,
+        "Someone with this NHS number is already recorded: search for them instead",
+        on="id_create-nhs_number",
+    )
     assert Person.objects.count() == before
     concern.refresh_from_db()
     assert concern.child is None
@@ -469,8 +412,7 @@ def test_creating_from_a_stale_page_is_a_conflict_and_creates_nobody(
             "create-version": "1",
         },
     )
-    assert response.status_code == 409
-    assert CONFLICT_MESSAGE in response.content.decode()
+    refused(response, CONFLICT_MESSAGE, status=409)
     assert Person.objects.count() == before
 
 
@@ -526,10 +468,7 @@ def test_closing_or_signposting_needs_a_reason(
         url("next_step", concern),
         {"next-next_step": next_step, "next-reason": "  ", "next-version": "2"},
     )
-    assert response.status_code == 200
-    html = response.content.decode()
-    assert message in html
-    assert 'href="#id_next-reason"' in html
+    refused(response, message, on="id_next-reason")
     concern.refresh_from_db()
     assert (concern.triaged_at, concern.next_step) == (None, "")
 
@@ -567,10 +506,11 @@ def test_next_step_before_any_sharing_decision_is_refused(
     response = signed_in(hub_social_worker).post(
         url("next_step", concern), {"next-next_step": "screen", "next-version": "2"}
     )
-    assert response.status_code == 200
-    html = response.content.decode()
-    assert "Record what will and will not be shared before finishing triage" in html
-    assert 'href="#id_next-next_step"' in html
+    refused(
+        response,
+        "Record what will and will not be shared before finishing triage",
+        on="id_next-next_step",
+    )
     concern.refresh_from_db()
     assert concern.status == ConcernStatus.IN_TRIAGE
     assert concern.triaged_at is None
@@ -584,9 +524,10 @@ def test_next_step_before_the_child_is_known_is_refused(
         url("next_step", concern),
         {"next-next_step": "signpost", "next-reason": "Early help", "next-version": "1"},
     )
-    assert response.status_code == 200
-    assert "Link the concern to a child before deciding what happens next" in (
-        response.content.decode()
+    refused(
+        response,
+        "Link the concern to a child before deciding what happens next",
+        on="id_next-next_step",
     )
     concern.refresh_from_db()
     assert concern.status == ConcernStatus.SUBMITTED
@@ -605,9 +546,7 @@ def test_next_step_from_a_stale_page_is_a_conflict_and_changes_nothing(
         url("next_step", concern),
         {"next-next_step": "no-further-action", "next-reason": "Not needed", "next-version": "1"},
     )
-    assert response.status_code == 409
-    html = response.content.decode()
-    assert CONFLICT_MESSAGE in html
+    html = refused(response, CONFLICT_MESSAGE, status=409)
     assert "Nothing you entered has been saved" in html
     assert "Not needed" in html  # what was typed is kept
     assert 'name="next-version" value="2"' in html  # the page now shows the current record
@@ -626,8 +565,7 @@ def test_a_tampered_version_is_an_error_not_a_crash(
     response = signed_in(hub_social_worker).post(
         url("next_step", concern), {"next-next_step": "screen", "next-version": "abc"}
     )
-    assert response.status_code == 200
-    assert "This page is out of date: reload it and try again" in response.content.decode()
+    refused(response, "This page is out of date: reload it and try again")
 
 
 @pytest.mark.django_db

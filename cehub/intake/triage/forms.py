@@ -1,8 +1,9 @@
 """Forms for the hub's side of intake: finding the child, sharing decisions, next step, grading.
 
 Each form has a prefix, because several of them share the concern page and their ids must
-not clash. The rules the services enforce are repeated here only where that lets the form
-show every problem at once; the services stay the authority.
+not clash. The forms parse what was typed; the rules and their messages are the services'
+(``child_details_problems``, ``sharing_problems``, ``grading_problems``), which the views run
+beside the forms so that every problem shows at once.
 """
 
 from __future__ import annotations
@@ -16,19 +17,42 @@ from cehub.contexts.models import HandlingCode, IntelligenceAssessment, SourceEv
 from cehub.core.govuk_forms import GovukDateField
 from cehub.core.identifier_fields import NHSNumberField, PersonNameField, PostcodeField
 from cehub.language.forms import language_checked
-from cehub.people.models import DobPrecision, Sex
+from cehub.people.models import DobPrecision, PersonCategory, Sex
 from cehub.people.selectors import PersonMatch
+from cehub.people.services import PersonDetails
 
-from .models import ConsentStatus, LawfulBasis, NextStep, SharingOutcome
+from ..models import ConsentStatus, LawfulBasis, NextStep, SharingOutcome
+from .services import SharingDecisionInput
 
+# The parsers below read what parsed; an answer that did not reads as blank, or as a choice's
+# stand-in, while the page shows that answer's own error. The services' rules that read such
+# an answer wait for it (``unread``), so a stand-in is never judged.
 NEW_RECORD = "new"
 STALE_PAGE = "This page is out of date: reload it and try again"
 CHOOSE_CHILD = "Select the child this concern is about, or create a new record"
 
 
-def _choose(message: str) -> dict[str, str]:
-    """The same message for nothing chosen and for a value that is not one of the choices."""
-    return {"required": message, "invalid_choice": message}
+def _radios(
+    label: str, choices: Any, message: str, *, initial: str | None = None, **attrs: bool
+) -> forms.ChoiceField:
+    """Radios with one message for nothing chosen and for a value that is not a choice."""
+    return forms.ChoiceField(
+        label=label,
+        choices=choices,
+        initial=initial,
+        widget=forms.RadioSelect(attrs=attrs),
+        error_messages={"required": message, "invalid_choice": message},
+    )
+
+
+def _words(label: str, rows: int, help_text: str = "") -> forms.CharField:
+    """Free text, optional to the form (a service says when it is needed)."""
+    return forms.CharField(
+        label=label,
+        required=False,
+        widget=forms.Textarea(attrs={"govuk_rows": rows}),
+        help_text=help_text,
+    )
 
 
 def _version_field() -> forms.IntegerField:
@@ -131,30 +155,37 @@ class CreateChildForm(forms.Form):
         must_be_past=True,
         help_text="For example, 27 3 2011",
     )
-    dob_precision = forms.ChoiceField(
-        label="How sure is the date of birth?",
-        choices=DobPrecision.choices,
+    dob_precision = _radios(
+        "How sure is the date of birth?",
+        DobPrecision.choices,
+        "Select how sure the date of birth is",
         initial=DobPrecision.EXACT,
-        widget=forms.RadioSelect(attrs={"govuk_small": True}),
-        error_messages=_choose("Select how sure the date of birth is"),
+        govuk_small=True,
     )
     nhs_number = NHSNumberField(label="NHS number (optional)", required=False)
-    sex = forms.ChoiceField(
-        label="Sex",
-        choices=Sex.choices,
+    sex = _radios(
+        "Sex",
+        Sex.choices,
+        "Select the child's sex, or not known",
         initial=Sex.NOT_KNOWN,
-        widget=forms.RadioSelect(attrs={"govuk_inline": True, "govuk_small": True}),
-        error_messages=_choose("Select the child's sex, or not known"),
+        govuk_inline=True,
+        govuk_small=True,
     )
     version = _version_field()
 
-    def clean(self) -> dict[str, Any]:
-        data = super().clean() or {}
-        if not (data.get("given_name") or data.get("family_name")) and "given_name" not in (
-            self.errors
-        ):
-            self.add_error("given_name", "Enter the child's given name or family name")
-        return data
+    def to_details(self) -> PersonDetails:
+        data = self.cleaned_data
+        known_as = data.get("known_as") or ""
+        return PersonDetails(
+            category=PersonCategory.CHILD,
+            given_name=data.get("given_name") or "",
+            family_name=data.get("family_name") or "",
+            date_of_birth=data.get("date_of_birth"),
+            dob_precision=DobPrecision(data.get("dob_precision") or DobPrecision.EXACT),
+            sex=Sex(data.get("sex") or Sex.NOT_KNOWN),
+            nhs_number=data.get("nhs_number") or "",
+            known_as=[known_as] if known_as else [],
+        )
 
 
 # The stored labels, except one reworded so that no option's label contains another field's
@@ -170,11 +201,11 @@ class SharingDecisionForm(forms.Form):
 
     prefix = "sharing"
 
-    outcome = forms.ChoiceField(
-        label="Decision",
-        choices=SharingOutcome.choices,
-        widget=forms.RadioSelect(attrs={"govuk_inline": True}),
-        error_messages=_choose("Select whether to share or not to share"),
+    outcome = _radios(
+        "Decision",
+        SharingOutcome.choices,
+        "Select whether to share or not to share",
+        govuk_inline=True,
     )
     recipients = forms.CharField(
         label="Who it is shared with",
@@ -183,68 +214,50 @@ class SharingDecisionForm(forms.Form):
         help_text="Agencies and teams. Needed when sharing",
         error_messages={"max_length": "Who it is shared with must be 300 characters or fewer"},
     )
-    information = forms.CharField(
-        label="What is shared",
-        required=False,
-        widget=forms.Textarea(attrs={"govuk_rows": 3}),
-        help_text="Only what is necessary and proportionate. Needed when sharing",
+    information = _words(
+        "What is shared", 3, "Only what is necessary and proportionate. Needed when sharing"
     )
     purpose = forms.CharField(
         label="Purpose",
+        required=False,  # needed: the service says so (sharing_problems)
         max_length=300,
         help_text="What the sharing (or not sharing) is for, for example to protect the child",
-        error_messages={
-            "required": "Say what the sharing decision is for",
-            "max_length": "Purpose must be 300 characters or fewer",
-        },
+        error_messages={"max_length": "Purpose must be 300 characters or fewer"},
     )
-    lawful_basis = forms.ChoiceField(
-        label="Lawful basis",
-        choices=LawfulBasis.choices,
-        widget=forms.RadioSelect(attrs={"govuk_small": True}),
-        error_messages=_choose("Select the lawful basis"),
+    lawful_basis = _radios(
+        "Lawful basis", LawfulBasis.choices, "Select the lawful basis", govuk_small=True
     )
-    consent_status = forms.ChoiceField(
-        label="Consent status",
-        choices=CONSENT_CHOICES,
-        widget=forms.RadioSelect(attrs={"govuk_small": True}),
-        error_messages=_choose("Select whether consent was given, refused or not sought"),
+    consent_status = _radios(
+        "Consent status",
+        CONSENT_CHOICES,
+        "Select whether consent was given, refused or not sought",
+        govuk_small=True,
     )
-    rationale = forms.CharField(
-        label="Rationale",
-        widget=forms.Textarea(attrs={"govuk_rows": 4}),
-        help_text="Your reasons. Needed for both decisions, to share and not to share",
-        error_messages={"required": "Explain the reasons for this decision"},
+    rationale = _words(
+        "Rationale", 4, "Your reasons. Needed for both decisions, to share and not to share"
     )
 
-    def clean(self) -> dict[str, Any]:
-        data = super().clean() or {}
-        if data.get("outcome") == SharingOutcome.SHARE:
-            if not data.get("recipients"):
-                self.add_error("recipients", "Say who the information is shared with")
-            if not data.get("information"):
-                self.add_error("information", "Say what information is shared")
-            if data.get("lawful_basis") == LawfulBasis.NONE_NEEDED:
-                self.add_error("lawful_basis", "Choose the lawful basis for sharing")
-        return data
+    def to_input(self) -> SharingDecisionInput:
+        data = self.cleaned_data
+        return SharingDecisionInput(
+            outcome=SharingOutcome(data.get("outcome") or SharingOutcome.NOT_SHARE),
+            recipients=data.get("recipients") or "",
+            information=data.get("information") or "",
+            purpose=data.get("purpose") or "",
+            lawful_basis=LawfulBasis(data.get("lawful_basis") or LawfulBasis.NONE_NEEDED),
+            consent_status=ConsentStatus(data.get("consent_status") or ConsentStatus.NOT_NEEDED),
+            rationale=data.get("rationale") or "",
+        )
 
 
 class NextStepForm(forms.Form):
     prefix = "next"
 
-    next_step = forms.ChoiceField(
-        label="What happens next?",
-        choices=NextStep.choices,
-        widget=forms.RadioSelect,
-        error_messages=_choose("Select what happens next"),
-    )
-    reason = forms.CharField(
-        label="Reason",
-        required=False,
-        widget=forms.Textarea(attrs={"govuk_rows": 3}),
-        help_text=(
-            "Needed for no further action (why) and for signposting (which service, and why)"
-        ),
+    next_step = _radios("What happens next?", NextStep.choices, "Select what happens next")
+    reason = _words(
+        "Reason",
+        3,
+        "Needed for no further action (why) and for signposting (which service, and why)",
     )
     version = _version_field()
 
@@ -254,42 +267,37 @@ class GradeForm(forms.Form):
 
     prefix = "grade"
 
-    source_evaluation = forms.ChoiceField(
-        label="Source evaluation",
-        choices=SourceEvaluation.choices,
-        widget=forms.RadioSelect(attrs={"govuk_small": True}),
-        error_messages=_choose("Select the source evaluation"),
+    source_evaluation = _radios(
+        "Source evaluation",
+        SourceEvaluation.choices,
+        "Select the source evaluation",
+        govuk_small=True,
     )
-    intelligence_assessment = forms.ChoiceField(
-        label="Intelligence assessment",
-        choices=IntelligenceAssessment.choices,
-        widget=forms.RadioSelect(attrs={"govuk_small": True}),
-        error_messages=_choose("Select the intelligence assessment"),
+    intelligence_assessment = _radios(
+        "Intelligence assessment",
+        IntelligenceAssessment.choices,
+        "Select the intelligence assessment",
+        govuk_small=True,
     )
-    handling_code = forms.ChoiceField(
-        label="Handling code",
-        choices=HandlingCode.choices,
-        widget=forms.RadioSelect(attrs={"govuk_small": True}),
-        error_messages=_choose("Select the handling code"),
+    handling_code = _radios(
+        "Handling code", HandlingCode.choices, "Select the handling code", govuk_small=True
     )
-    handling_conditions = forms.CharField(
-        label="Handling conditions",
-        required=False,
-        widget=forms.Textarea(attrs={"govuk_rows": 3}),
-        help_text="Needed for code C: who may receive it, and on what terms",
+    handling_conditions = _words(
+        "Handling conditions", 3, "Needed for code C: who may receive it, and on what terms"
     )
-    rationale = forms.CharField(
-        label="Why this grading (optional)",
-        required=False,
-        widget=forms.Textarea(attrs={"govuk_rows": 3}),
-    )
+    rationale = _words("Why this grading (optional)", 3)
     version = _version_field()
 
-    def clean(self) -> dict[str, Any]:
-        data = super().clean() or {}
-        if data.get("handling_code") == HandlingCode.C and not data.get("handling_conditions"):
-            self.add_error("handling_conditions", "Enter the handling conditions")
-        return data
+    def grading(self) -> dict[str, str]:
+        """The 3x5x2 grading and its words, as ``intelligence_grade`` takes them."""
+        names = (
+            "source_evaluation",
+            "intelligence_assessment",
+            "handling_code",
+            "handling_conditions",
+            "rationale",
+        )
+        return {name: self.cleaned_data.get(name) or "" for name in names}
 
 
 language_checked(

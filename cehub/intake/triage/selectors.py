@@ -1,4 +1,8 @@
-"""Reads for intake: the triage queue, one concern or item, and a referrer's own submissions."""
+"""Reads for the hub's side of intake: the triage queue, and one concern or item to triage.
+
+Each read checks access (404 for forbidden and missing alike) and writes its access event.
+A referrer reads only their own submissions, through ``intake.submit.selectors``.
+"""
 
 from __future__ import annotations
 
@@ -15,7 +19,7 @@ from cehub.core.deadlines import DeadlineStatus, deadline_status
 from cehub.core.models import AccessAction
 from cehub.people.access import can_open_record
 
-from .models import (
+from ..models import (
     Concern,
     ConcernStatus,
     IntelligenceStatus,
@@ -104,20 +108,25 @@ def triage_queue(*, viewer: User) -> list[QueueItem]:
     return sorted(items, key=lambda item: item.submitted_at)
 
 
+def _report_prefetch() -> tuple[Prefetch, Prefetch]:
+    """What the triage pages show of any report: who and what it names, and the decisions."""
+    return (
+        Prefetch(
+            "involvements",
+            queryset=Involvement.objects.select_related(
+                "node__person", "node__location", "node__object", "node__group"
+            ),
+        ),
+        Prefetch(
+            "sharing_decisions", queryset=SharingDecision.objects.select_related("decided_by")
+        ),
+    )
+
+
 def concern_get(*, viewer: User, concern_id: uuid.UUID) -> Concern:
     concern = (
         Concern.objects.select_related("submitted_by", "submitting_agency", "child", "triaged_by")
-        .prefetch_related(
-            Prefetch(
-                "involvements",
-                queryset=Involvement.objects.select_related(
-                    "node__person", "node__location", "node__object", "node__group"
-                ),
-            ),
-            Prefetch(
-                "sharing_decisions", queryset=SharingDecision.objects.select_related("decided_by")
-            ),
-        )
+        .prefetch_related(*_report_prefetch())
         .filter(pk=concern_id)
         .first()
     )
@@ -132,18 +141,7 @@ def intelligence_get(*, viewer: User, item_id: uuid.UUID) -> PartnerIntelligence
         raise Http404
     item = (
         PartnerIntelligence.objects.select_related("submitted_by", "submitting_agency")
-        .prefetch_related(
-            "gradings__graded_by",
-            Prefetch(
-                "involvements",
-                queryset=Involvement.objects.select_related(
-                    "node__person", "node__location", "node__object", "node__group"
-                ),
-            ),
-            Prefetch(
-                "sharing_decisions", queryset=SharingDecision.objects.select_related("decided_by")
-            ),
-        )
+        .prefetch_related("gradings__graded_by", *_report_prefetch())
         .filter(pk=item_id)
         .first()
     )
@@ -155,31 +153,36 @@ def intelligence_get(*, viewer: User, item_id: uuid.UUID) -> PartnerIntelligence
     return item
 
 
+# --- What a triage page shows of a report it has read -----------------------------------------
+def sharing_deadline(record: Concern | PartnerIntelligence) -> DeadlineStatus:
+    """The 24-hour sharing deadline, met by the first decision recorded (prefetched)."""
+    decided = [decision.decided_at for decision in record.sharing_decisions.all()]
+    return deadline_status(record.sharing_due_at, met_at=min(decided) if decided else None)
+
+
 @dataclass(frozen=True)
-class Submission:
-    """What a referrer may see of their own submission: its status, never the hub's record."""
+class InvolvedRow:
+    """A person, place or thing in a report, with what the page needs to link to its record."""
 
+    role: str
+    description: str
     kind: str
-    reference: str
-    submitted_at: datetime
-    status: str
+    label: str
+    target_id: uuid.UUID | None
 
 
-def my_submissions(*, viewer: User) -> list[Submission]:
-    if not viewer.has_perm("intake.view_own_submissions"):
-        raise Http404
-    concerns = Concern.objects.filter(submitted_by=viewer).only(
-        "reference", "submitted_at", "status"
-    )
-    items = PartnerIntelligence.objects.filter(submitted_by=viewer).only(
-        "reference", "submitted_at", "status"
-    )
-    rows = [
-        Submission("Concern about a child", c.reference, c.submitted_at, c.get_status_display())
-        for c in concerns
-    ] + [
-        Submission("Partner information", i.reference, i.submitted_at, i.get_status_display())
-        for i in items
-    ]
-    audit_record(action=AccessAction.VIEW, user=viewer, object_type="own-submissions")
-    return sorted(rows, key=lambda row: row.submitted_at, reverse=True)
+def involved_rows(record: Concern | PartnerIntelligence) -> list[InvolvedRow]:
+    rows = []
+    for involvement in record.involvements.all():
+        node = involvement.node
+        target = getattr(node, node.kind, None)
+        rows.append(
+            InvolvedRow(
+                role=involvement.get_role_display(),
+                description=involvement.description,
+                kind=node.kind,
+                label=str(target) if target is not None else node.get_kind_display(),
+                target_id=target.pk if target is not None else None,
+            )
+        )
+    return rows

@@ -15,28 +15,15 @@ from django.urls import reverse
 from cehub.accounts.models import User
 from cehub.core.models import AccessAction, AccessEvent
 from cehub.core.roles import Role
-from cehub.intake.models import (
-    Awareness,
-    Concern,
-    ConsentStatus,
-    LawfulBasis,
-    NextStep,
-    PartnerIntelligence,
-    SharingOutcome,
+from cehub.intake.models import Concern, PartnerIntelligence
+from cehub.intake.triage.services import intelligence_grade, sharing_decision_record
+from tests.factories import (
+    NOT_SHARING,
+    create_child,
+    submit_concern,
+    submit_intelligence,
+    triage_concern,
 )
-from cehub.intake.services import (
-    ConcernSubmission,
-    IntelligenceSubmission,
-    SharingDecisionInput,
-    concern_decide_next_step,
-    concern_link_child,
-    concern_submit,
-    intelligence_grade,
-    intelligence_submit,
-    sharing_decision_record,
-)
-from cehub.people.models import PersonCategory
-from cehub.people.services import PersonDetails, person_create
 
 QUEUE = reverse("intake:triage_queue")
 # January, so Europe/London (what the page shows) is UTC (what the clock below sets).
@@ -48,40 +35,22 @@ def at(day: int, hour: int, minute: int = 0) -> datetime:
 
 
 def concern_from(referrer: User, *, danger: bool = False, name: str = "Kayley") -> Concern:
-    return concern_submit(
-        actor=referrer,
-        submission=ConcernSubmission(
-            child_given_name=name,
-            child_family_name="Brooks",
-            what_happened="Two adults in a car wait for her outside school most days.",
-            child_aware=Awareness.YES,
-            family_aware=Awareness.YES,
-            consent_given=Awareness.YES,
-            immediate_danger=danger,
-            immediate_action_taken="Called 999; police attended" if danger else "",
-        ),
+    return submit_concern(
+        referrer=referrer,
+        child_given_name=name,
+        immediate_danger=danger,
+        immediate_action_taken="Called 999; police attended" if danger else "",
     )
 
 
 def intelligence_from(referrer: User) -> PartnerIntelligence:
-    return intelligence_submit(
-        actor=referrer,
-        submission=IntelligenceSubmission(
-            information="The vape shop on Mill Lane sells to children and lets adults meet "
-            "them in the back room after school.",
-            source_description="Seen myself on two afternoons",
-            subject_kinds=["place", "business"],
-        ),
+    return submit_intelligence(
+        submitter=referrer,
+        information="The vape shop on Mill Lane sells to children and lets adults meet "
+        "them in the back room after school.",
+        source_description="Seen myself on two afternoons",
+        subject_kinds=["place", "business"],
     )
-
-
-NOT_SHARING = SharingDecisionInput(
-    outcome=SharingOutcome.NOT_SHARE,
-    purpose="To protect the child",
-    lawful_basis=LawfulBasis.NONE_NEEDED,
-    consent_status=ConsentStatus.NOT_NEEDED,
-    rationale="Police already hold this; sharing again adds nothing.",
-)
 
 
 def rows(html: str) -> dict[str, str]:
@@ -103,25 +72,20 @@ def tag_in(row_html: str) -> tuple[str, str]:
     return match.group(2), " ".join(match.group(3).split())
 
 
-@pytest.fixture
-def referrer(make_persona: Callable[..., User]) -> User:
-    return make_persona(Role.REFERRER, full_name="Priya Shah")
-
-
 @pytest.mark.django_db
 def test_queue_is_oldest_first_with_each_deadline_in_words(
-    referrer: User, hub_social_worker: User, signed_in: Callable[[User], Client]
+    teacher: User, hub_social_worker: User, signed_in: Callable[[User], Client]
 ) -> None:
     with time_machine.travel(at(1, 9), tick=False):
-        overdue = concern_from(referrer)
+        overdue = concern_from(teacher)
     with time_machine.travel(at(1, 10), tick=False):
-        met = concern_from(referrer, name="Jade")
+        met = concern_from(teacher, name="Jade")
     with time_machine.travel(at(1, 11), tick=False):
         sharing_decision_record(actor=hub_social_worker, decision=NOT_SHARING, concern=met)
     with time_machine.travel(at(1, 13), tick=False):
-        due_soon = intelligence_from(referrer)
+        due_soon = intelligence_from(teacher)
     with time_machine.travel(at(1, 20), tick=False):
-        due = concern_from(referrer, name="Mia", danger=True)
+        due = concern_from(teacher, name="Mia", danger=True)
 
     with time_machine.travel(at(2, 11), tick=False):
         response = signed_in(hub_social_worker).get(QUEUE)
@@ -150,10 +114,10 @@ def test_queue_is_oldest_first_with_each_deadline_in_words(
 
 @pytest.mark.django_db
 def test_a_late_decision_is_marked_as_late(
-    referrer: User, hub_social_worker: User, signed_in: Callable[[User], Client]
+    teacher: User, hub_social_worker: User, signed_in: Callable[[User], Client]
 ) -> None:
     with time_machine.travel(at(1, 9), tick=False):
-        concern = concern_from(referrer)
+        concern = concern_from(teacher)
     with time_machine.travel(at(2, 10), tick=False):
         sharing_decision_record(actor=hub_social_worker, decision=NOT_SHARING, concern=concern)
         response = signed_in(hub_social_worker).get(QUEUE)
@@ -165,27 +129,18 @@ def test_a_late_decision_is_marked_as_late(
 
 @pytest.mark.django_db
 def test_finished_and_graded_items_leave_the_queue(
-    referrer: User,
+    teacher: User,
     hub_social_worker: User,
-    make_persona: Callable[..., User],
+    intelligence_officer: User,
     signed_in: Callable[[User], Client],
 ) -> None:
-    finished = concern_from(referrer)
-    waiting = concern_from(referrer, name="Jade")
-    graded = intelligence_from(referrer)
-    child = person_create(
-        actor=None,
-        details=PersonDetails(
-            category=PersonCategory.CHILD, given_name="Kayley", family_name="Brooks"
-        ),
-    )
-    concern_link_child(actor=hub_social_worker, concern=finished, person=child)
-    sharing_decision_record(actor=hub_social_worker, decision=NOT_SHARING, concern=finished)
-    concern_decide_next_step(
-        actor=hub_social_worker, concern=finished, next_step=NextStep.SCREEN, reason=""
-    )
+    finished = concern_from(teacher)
+    waiting = concern_from(teacher, name="Jade")
+    graded = intelligence_from(teacher)
+    child = create_child(actor=None, given_name="Kayley", family_name="Brooks")
+    triage_concern(actor=hub_social_worker, concern=finished, child=child)
     intelligence_grade(
-        actor=make_persona(Role.INTELLIGENCE_OFFICER),
+        actor=intelligence_officer,
         item=graded,
         source_evaluation="B",
         intelligence_assessment="3",
@@ -214,9 +169,9 @@ def test_an_empty_queue_says_so(
 
 @pytest.mark.django_db
 def test_viewing_the_queue_is_audited(
-    referrer: User, hub_social_worker: User, signed_in: Callable[[User], Client]
+    teacher: User, hub_social_worker: User, signed_in: Callable[[User], Client]
 ) -> None:
-    concern_from(referrer)
+    concern_from(teacher)
     signed_in(hub_social_worker).get(QUEUE)
     event = AccessEvent.objects.filter(user=hub_social_worker, object_type="triage-queue").get()
     assert event.action == AccessAction.VIEW
@@ -230,11 +185,11 @@ def test_viewing_the_queue_is_audited(
 )
 def test_every_hub_role_sees_the_queue(
     role: Role,
-    referrer: User,
+    teacher: User,
     make_persona: Callable[..., User],
     signed_in: Callable[[User], Client],
 ) -> None:
-    concern = concern_from(referrer)
+    concern = concern_from(teacher)
     response = signed_in(make_persona(role)).get(QUEUE)
     assert response.status_code == 200
     assert concern.reference in response.content.decode()
@@ -253,12 +208,12 @@ OUTSIDE_THE_HUB = [
 @pytest.mark.parametrize("role", OUTSIDE_THE_HUB)
 def test_everyone_outside_the_hub_gets_404_on_every_triage_page(
     role: Role,
-    referrer: User,
+    teacher: User,
     make_persona: Callable[..., User],
     signed_in: Callable[[User], Client],
 ) -> None:
-    concern = concern_from(referrer)
-    item = intelligence_from(referrer)
+    concern = concern_from(teacher)
+    item = intelligence_from(teacher)
     client = signed_in(make_persona(role))
     gets = [
         QUEUE,

@@ -10,53 +10,27 @@ from django.urls import reverse
 
 from cehub.accounts.models import User
 from cehub.core.models import AccessAction, AccessEvent
-from cehub.core.roles import Role
-from cehub.intake.models import (
-    Awareness,
-    Concern,
-    PartnerIntelligence,
-    SharingDecision,
-)
-from cehub.intake.services import (
-    ConcernSubmission,
-    IntelligenceSubmission,
-    concern_link_child,
-    concern_submit,
-    intelligence_submit,
-)
-from cehub.people.models import ChronologyEntry, ChronologyKind, PersonCategory
-from cehub.people.services import PersonDetails, person_create
+from cehub.intake.models import Concern, PartnerIntelligence, SharingDecision
+from cehub.intake.triage.services import concern_link_child
+from cehub.people.models import ChronologyEntry, ChronologyKind
+from tests.factories import create_child, submit_concern, submit_intelligence
+from tests.intake.pages import refused
 
 
 @pytest.fixture
-def referrer(make_persona: Callable[..., User]) -> User:
-    return make_persona(Role.REFERRER, full_name="Priya Shah")
-
-
-@pytest.fixture
-def concern(referrer: User) -> Concern:
-    return concern_submit(
-        actor=referrer,
-        submission=ConcernSubmission(
-            child_given_name="Kayley",
-            child_family_name="Brooks",
-            what_happened="An adult has been giving her lifts and cash after school.",
-            child_aware=Awareness.YES,
-            family_aware=Awareness.YES,
-            consent_given=Awareness.YES,
-        ),
+def concern(teacher: User) -> Concern:
+    return submit_concern(
+        referrer=teacher, what_happened="An adult has been giving her lifts and cash after school."
     )
 
 
 @pytest.fixture
-def item(referrer: User) -> PartnerIntelligence:
-    return intelligence_submit(
-        actor=referrer,
-        submission=IntelligenceSubmission(
-            information="A taxi firm on Station Road drives children to a flat late at night.",
-            source_description="Told by a colleague who saw it",
-            subject_kinds=["business"],
-        ),
+def item(teacher: User) -> PartnerIntelligence:
+    return submit_intelligence(
+        submitter=teacher,
+        information="A taxi firm on Station Road drives children to a flat late at night.",
+        source_description="Told by a colleague who saw it",
+        subject_kinds=["business"],
     )
 
 
@@ -142,12 +116,7 @@ def test_a_decision_not_to_share_is_recorded_with_its_rationale(
 def test_a_decision_on_a_linked_concern_goes_on_the_childs_chronology(
     concern: Concern, hub_social_worker: User, signed_in: Callable[[User], Client]
 ) -> None:
-    child = person_create(
-        actor=None,
-        details=PersonDetails(
-            category=PersonCategory.CHILD, given_name="Kayley", family_name="Brooks"
-        ),
-    )
+    child = create_child(actor=None, given_name="Kayley", family_name="Brooks")
     concern_link_child(actor=hub_social_worker, concern=concern, person=child)
     signed_in(hub_social_worker).post(
         sharing_url(concern),
@@ -165,10 +134,7 @@ def test_no_rationale_is_refused_for_either_outcome_and_nothing_is_saved(
     response = signed_in(hub_social_worker).post(
         sharing_url(concern), decision(outcome=outcome, rationale="   ")
     )
-    assert response.status_code == 200
-    html = response.content.decode()
-    assert "Explain the reasons for this decision" in html
-    assert 'href="#id_sharing-rationale"' in html
+    html = refused(response, "Explain the reasons for this decision", on="id_sharing-rationale")
     assert "To protect Kayley and disrupt the adult" in html  # what was typed is kept
     assert not SharingDecision.objects.exists()
     assert not AccessEvent.objects.filter(object_type="sharing-decision").exists()
@@ -197,10 +163,7 @@ def test_a_share_needs_who_what_and_a_lawful_basis(
     signed_in: Callable[[User], Client],
 ) -> None:
     response = signed_in(hub_social_worker).post(sharing_url(concern), decision(**{field: value}))
-    assert response.status_code == 200
-    html = response.content.decode()
-    assert message in html
-    assert f'href="#id_sharing-{field}"' in html
+    refused(response, message, on=f"id_sharing-{field}")
     assert not SharingDecision.objects.exists()
 
 
@@ -211,9 +174,7 @@ def test_intelligence_has_sharing_decisions_too(
     client = signed_in(hub_social_worker)
     url = reverse("intake:intelligence_sharing", args=[item.pk])
 
-    refused = client.post(url, decision(rationale=""))
-    assert refused.status_code == 200
-    assert "Explain the reasons for this decision" in refused.content.decode()
+    refused(client.post(url, decision(rationale="")), "Explain the reasons for this decision")
     assert not SharingDecision.objects.exists()
 
     response = client.post(url, decision(recipients="Northvale licensing team"))

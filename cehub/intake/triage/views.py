@@ -1,46 +1,42 @@
 """The hub's side of intake: the triage queue, triaging a concern, and grading intelligence.
 
 Views parse forms and call the intake and people services and selectors, which check access
-and write the access log. After a successful POST they redirect back to the record's page
-(post/redirect/get); on a problem they draw the page again with the error summary, keeping
-what was typed (409 when someone else changed the record first).
+and write the access log; every form goes through ``core.form_views.submit``. After a
+successful POST they redirect back to the record's page (post/redirect/get); on a problem they
+draw the page again with the error summary, keeping what was typed (409 when someone else
+changed the record first, with the page showing their change).
 """
 
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from django import forms
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
+from cehub.accounts.models import User
 from cehub.core.access import permission_required, request_user
-from cehub.core.deadlines import DeadlineStatus, deadline_status
-from cehub.core.errors import ConflictError, ServiceError
+from cehub.core.errors import Problem, ServiceError
+from cehub.core.form_views import submit
 from cehub.core.identifiers import InvalidIdentifier
-from cehub.language.review import wording_review_pending
-from cehub.people.models import DobPrecision, PersonCategory, Sex
+from cehub.people.models import DobPrecision, Person, PersonCategory, Sex
 from cehub.people.selectors import PersonMatch, SearchCriteria, person_identity_get, person_search
-from cehub.people.services import PersonDetails
 
-from . import selectors, services
-from .models import (
+from ..models import (
     Concern,
-    ConsentStatus,
     ExploitationForm,
     IntelligenceSubjectKind,
-    Involvement,
-    LawfulBasis,
     NextStep,
     PartnerIntelligence,
-    SharingDecision,
     SharingOutcome,
 )
-from .triage_forms import (
+from . import selectors, services
+from .forms import (
     CHOOSE_CHILD,
     NEW_RECORD,
     CreateChildForm,
@@ -51,81 +47,46 @@ from .triage_forms import (
     SharingDecisionForm,
 )
 
-CONFLICT = 409
+
+@dataclass
+class _Current[R: (Concern, PartnerIntelligence)]:
+    """The record the page draws: read again after a conflict, to show the other person's
+    change (so a second submission is a decision made on current information)."""
+
+    record: R
+    read_again: Callable[[R], R]
+
+    def version(self) -> int:
+        self.record = self.read_again(self.record)
+        return self.record.version
 
 
-def _attach(form: forms.Form, error: Exception) -> None:
-    """Show a service's error on its field, or above the form if the form has no such field."""
-    field = getattr(error, "field", None)
-    form.add_error(field if field in form.fields else None, str(error))
-
-
-def _rebound_with_version[F: forms.Form](
-    form: F, version: int, error: Exception, **kwargs: Any
-) -> F:
-    """The same form, as typed, with the record's current version and the conflict message.
-
-    The page drawn with it shows the other person's changes, so once the user has seen them a
-    second submission is a decision made on current information.
-    """
-    data = form.data.copy()  # type: ignore[attr-defined]
-    data[form.add_prefix("version")] = str(version)
-    rebound = type(form)(data, **kwargs)
-    rebound.is_valid()
-    rebound.add_error(None, str(error))
-    return rebound
-
-
-def _deadline(due_at: Any, decisions: list[SharingDecision]) -> DeadlineStatus:
-    decided = [decision.decided_at for decision in decisions]
-    return deadline_status(due_at, met_at=min(decided) if decided else None)
-
-
-@dataclass(frozen=True)
-class InvolvedRow:
-    """A person, place or thing in a report, with what the page needs to link to its record."""
-
-    role: str
-    description: str
-    kind: str
-    label: str
-    target_id: uuid.UUID | None
-
-
-def _involved(involvements: list[Involvement]) -> list[InvolvedRow]:
-    rows = []
-    for involvement in involvements:
-        node = involvement.node
-        target = getattr(node, node.kind, None)
-        rows.append(
-            InvolvedRow(
-                role=involvement.get_role_display(),
-                description=involvement.description,
-                kind=node.kind,
-                label=str(target) if target is not None else node.get_kind_display(),
-                target_id=target.pk if target is not None else None,
-            )
-        )
-    return rows
-
-
-def _decision_input(form: SharingDecisionForm) -> services.SharingDecisionInput:
-    data = form.cleaned_data
-    return services.SharingDecisionInput(
-        outcome=SharingOutcome(data["outcome"]),
-        recipients=data["recipients"],
-        information=data["information"],
-        purpose=data["purpose"],
-        lawful_basis=LawfulBasis(data["lawful_basis"]),
-        consent_status=ConsentStatus(data["consent_status"]),
-        rationale=data["rationale"],
+def _record_sharing(
+    request: HttpRequest,
+    form: SharingDecisionForm,
+    *,
+    concern: Concern | None = None,
+    intelligence: PartnerIntelligence | None = None,
+) -> bool:
+    """The sharing decision on a concern or an item, with its message; False if refused."""
+    outcome = submit(
+        form,
+        save=lambda: services.sharing_decision_record(
+            actor=request_user(request),
+            decision=form.to_input(),
+            concern=concern,
+            intelligence=intelligence,
+        ),
+        problems=lambda unread: services.sharing_problems(form.to_input(), unread=unread),
     )
-
-
-def _decision_message(decision: SharingDecision) -> str:
+    decision = outcome.value
+    if decision is None:
+        return False
     if decision.outcome == SharingOutcome.SHARE:
-        return f"Decision to share with {decision.recipients} recorded"
-    return "Decision not to share recorded"
+        messages.success(request, f"Decision to share with {decision.recipients} recorded")
+    else:
+        messages.success(request, "Decision not to share recorded")
+    return True
 
 
 # --- The queue -----------------------------------------------------------------------------
@@ -141,14 +102,16 @@ def _concern(request: HttpRequest, concern_id: uuid.UUID) -> Concern:
     return selectors.concern_get(viewer=request_user(request), concern_id=concern_id)
 
 
-def _fresh_concern(request: HttpRequest, concern: Concern) -> Concern:
-    """The concern as it is now, after someone else changed it (for a conflict page)."""
-    try:
-        return _concern(request, concern.pk)
-    except Http404:
-        # Linked meanwhile to a child this user's team has no relationship with: show nothing
-        # new, only what they already had on screen.
-        return concern
+def _current_concern(request: HttpRequest, concern: Concern) -> _Current[Concern]:
+    def read_again(shown: Concern) -> Concern:
+        try:
+            return _concern(request, shown.pk)
+        except Http404:
+            # Linked meanwhile to a child this user's team has no relationship with: show
+            # nothing new, only what they already had on screen.
+            return shown
+
+    return _Current(concern, read_again)
 
 
 def _search_initial(concern: Concern) -> dict[str, Any]:
@@ -212,9 +175,9 @@ def _render_concern(
     context = {
         "concern": concern,
         "page": page,
-        "deadline": _deadline(concern.sharing_due_at, decisions),
+        "deadline": selectors.sharing_deadline(concern),
         "decisions": decisions,
-        "involved": _involved(list(concern.involvements.all())),
+        "involved": selectors.involved_rows(concern),
         "forms_suspected": forms_suspected,
         "steps": {
             "child": concern.child_id is not None,
@@ -291,85 +254,79 @@ def concern_find_child(request: HttpRequest, concern_id: uuid.UUID) -> HttpRespo
     return _render_concern(request, concern, _results_page(request, concern, find_form, candidates))
 
 
+def _chosen_child(viewer: User, chosen: str) -> Person:
+    """The child chosen from the search results; one this user may not see was not offered."""
+    try:
+        return person_identity_get(viewer=viewer, person_id=uuid.UUID(chosen))
+    except Http404:
+        raise ServiceError(CHOOSE_CHILD, "person") from None
+
+
 @permission_required("intake.triage")
 @require_http_methods(["POST"])
 def concern_link_child(request: HttpRequest, concern_id: uuid.UUID) -> HttpResponse:
     actor = request_user(request)
-    concern = _concern(request, concern_id)
+    current = _current_concern(request, _concern(request, concern_id))
     link_form = LinkChildForm(request.POST)
-    status = 200
-    if link_form.is_valid():
-        chosen = link_form.cleaned_data["person"]
-        version = link_form.cleaned_data["version"]
-        if chosen == NEW_RECORD:
-            create_form = CreateChildForm(initial={**_create_initial(concern), "version": version})
-            return _render_concern(request, concern, ConcernPage(create_form=create_form))
-        try:
-            person = person_identity_get(viewer=actor, person_id=uuid.UUID(chosen))
-        except Http404:
-            link_form.add_error("person", CHOOSE_CHILD)
-        else:
-            try:
-                concern = services.concern_link_child(
-                    actor=actor, concern=concern, person=person, expected_version=version
-                )
-            except ConflictError as error:
-                concern = _fresh_concern(request, concern)
-                link_form = _rebound_with_version(link_form, concern.version, error)
-                status = CONFLICT
-            except ServiceError as error:
-                _attach(link_form, error)
-            else:
-                messages.success(
-                    request, f"Concern {concern.reference} linked to {person.full_name}'s record"
-                )
-                return redirect("intake:concern_triage", concern_id=concern.pk)
+    if link_form.is_valid() and link_form.cleaned_data["person"] == NEW_RECORD:
+        initial = {**_create_initial(current.record), "version": link_form.cleaned_data["version"]}
+        return _render_concern(
+            request, current.record, ConcernPage(create_form=CreateChildForm(initial=initial))
+        )
+
+    def link() -> tuple[Concern, Person]:
+        person = _chosen_child(actor, link_form.cleaned_data["person"])
+        concern = services.concern_link_child(
+            actor=actor,
+            concern=current.record,
+            person=person,
+            expected_version=link_form.cleaned_data["version"],
+        )
+        return concern, person
+
+    outcome = submit(link_form, save=link, current_version=current.version)
+    if outcome.value is not None:
+        concern, person = outcome.value
+        messages.success(
+            request, f"Concern {concern.reference} linked to {person.full_name}'s record"
+        )
+        return redirect("intake:concern_triage", concern_id=concern.pk)
+    concern = current.record
     if concern.child_id is not None:  # someone else linked it meanwhile
-        return _render_concern(request, concern, ConcernPage(link_form=link_form), status=status)
+        page = ConcernPage(link_form=link_form)
+        return _render_concern(request, concern, page, status=outcome.status)
     # Search again with what was typed, so the choices are shown with the problem.
     find_form = FindChildForm(request.POST)
     candidates = _search(request, find_form) or []
     page = _results_page(request, concern, find_form, candidates, link_form=link_form)
-    return _render_concern(request, concern, page, status=status)
+    return _render_concern(request, concern, page, status=outcome.status)
 
 
 @permission_required("intake.triage")
 @require_http_methods(["POST"])
 def concern_create_child(request: HttpRequest, concern_id: uuid.UUID) -> HttpResponse:
-    actor = request_user(request)
-    concern = _concern(request, concern_id)
+    current = _current_concern(request, _concern(request, concern_id))
     form = CreateChildForm(request.POST)
-    status = 200
-    if form.is_valid():
-        data = form.cleaned_data
-        details = PersonDetails(
-            category=PersonCategory.CHILD,
-            given_name=data["given_name"],
-            family_name=data["family_name"],
-            date_of_birth=data["date_of_birth"],
-            dob_precision=DobPrecision(data["dob_precision"]),
-            sex=Sex(data["sex"]),
-            nhs_number=data["nhs_number"],
-            known_as=[data["known_as"]] if data["known_as"] else [],
+    outcome = submit(
+        form,
+        save=lambda: services.concern_create_child(
+            actor=request_user(request),
+            concern=current.record,
+            details=form.to_details(),
+            expected_version=form.cleaned_data["version"],
+        ),
+        problems=lambda unread: services.child_details_problems(form.to_details(), unread=unread),
+        current_version=current.version,
+    )
+    if outcome.value is not None:
+        concern = outcome.value
+        messages.success(
+            request,
+            f"New record created for {concern.child} and concern {concern.reference} linked to it",
         )
-        try:
-            concern = services.concern_create_child(
-                actor=actor, concern=concern, details=details, expected_version=data["version"]
-            )
-        except ConflictError as error:
-            concern = _fresh_concern(request, concern)
-            form = _rebound_with_version(form, concern.version, error)
-            status = CONFLICT
-        except ServiceError as error:
-            _attach(form, error)
-        else:
-            messages.success(
-                request,
-                f"New record created for {concern.child} and concern {concern.reference} "
-                "linked to it",
-            )
-            return redirect("intake:concern_triage", concern_id=concern.pk)
-    return _render_concern(request, concern, ConcernPage(create_form=form), status=status)
+        return redirect("intake:concern_triage", concern_id=concern.pk)
+    page = ConcernPage(create_form=form)
+    return _render_concern(request, current.record, page, status=outcome.status)
 
 
 @permission_required("intake.triage")
@@ -377,45 +334,33 @@ def concern_create_child(request: HttpRequest, concern_id: uuid.UUID) -> HttpRes
 def concern_sharing(request: HttpRequest, concern_id: uuid.UUID) -> HttpResponse:
     concern = _concern(request, concern_id)
     form = SharingDecisionForm(request.POST)
-    if form.is_valid() and not wording_review_pending(form):
-        try:
-            decision = services.sharing_decision_record(
-                actor=request_user(request), decision=_decision_input(form), concern=concern
-            )
-        except ServiceError as error:
-            _attach(form, error)
-        else:
-            messages.success(request, _decision_message(decision))
-            return redirect("intake:concern_triage", concern_id=concern.pk)
+    if _record_sharing(request, form, concern=concern):
+        return redirect("intake:concern_triage", concern_id=concern.pk)
     return _render_concern(request, concern, ConcernPage(sharing_form=form))
 
 
 @permission_required("intake.triage")
 @require_http_methods(["POST"])
 def concern_next_step(request: HttpRequest, concern_id: uuid.UUID) -> HttpResponse:
-    concern = _concern(request, concern_id)
+    current = _current_concern(request, _concern(request, concern_id))
     form = NextStepForm(request.POST)
-    status = 200
-    if form.is_valid() and not wording_review_pending(form):
-        data = form.cleaned_data
-        try:
-            concern = services.concern_decide_next_step(
-                actor=request_user(request),
-                concern=concern,
-                next_step=NextStep(data["next_step"]),
-                reason=data["reason"],
-                expected_version=data["version"],
-            )
-        except ConflictError as error:
-            concern = _fresh_concern(request, concern)
-            form = _rebound_with_version(form, concern.version, error)
-            status = CONFLICT
-        except ServiceError as error:
-            _attach(form, error)
-        else:
-            messages.success(request, f"Triage finished: {concern.get_next_step_display().lower()}")
-            return redirect("intake:concern_triage", concern_id=concern.pk)
-    return _render_concern(request, concern, ConcernPage(next_form=form), status=status)
+    outcome = submit(
+        form,
+        save=lambda: services.concern_decide_next_step(
+            actor=request_user(request),
+            concern=current.record,
+            next_step=NextStep(form.cleaned_data["next_step"]),
+            reason=form.cleaned_data["reason"],
+            expected_version=form.cleaned_data["version"],
+        ),
+        current_version=current.version,
+    )
+    if outcome.value is not None:
+        concern = outcome.value
+        messages.success(request, f"Triage finished: {concern.get_next_step_display().lower()}")
+        return redirect("intake:concern_triage", concern_id=concern.pk)
+    page = ConcernPage(next_form=form)
+    return _render_concern(request, current.record, page, status=outcome.status)
 
 
 # --- Partner intelligence ------------------------------------------------------------------
@@ -431,7 +376,6 @@ def _render_intelligence(
     grade_form: GradeForm | None = None,
     status: int = 200,
 ) -> HttpResponse:
-    decisions = list(item.sharing_decisions.all())
     can_grade = request_user(request).has_perm("intake.grade_intelligence")
     if grade_form is None and can_grade:
         grade_form = GradeForm(
@@ -445,10 +389,10 @@ def _render_intelligence(
         )
     context = {
         "item": item,
-        "deadline": _deadline(item.sharing_due_at, decisions),
-        "decisions": decisions,
+        "deadline": selectors.sharing_deadline(item),
+        "decisions": list(item.sharing_decisions.all()),
         "gradings": list(item.gradings.all()),
-        "involved": _involved(list(item.involvements.all())),
+        "involved": selectors.involved_rows(item),
         "subject_kinds": [
             IntelligenceSubjectKind(value).label
             for value in item.subject_kinds
@@ -472,45 +416,43 @@ def intelligence_triage(request: HttpRequest, item_id: uuid.UUID) -> HttpRespons
 def intelligence_sharing(request: HttpRequest, item_id: uuid.UUID) -> HttpResponse:
     item = _intelligence(request, item_id)
     form = SharingDecisionForm(request.POST)
-    if form.is_valid() and not wording_review_pending(form):
-        try:
-            decision = services.sharing_decision_record(
-                actor=request_user(request), decision=_decision_input(form), intelligence=item
-            )
-        except ServiceError as error:
-            _attach(form, error)
-        else:
-            messages.success(request, _decision_message(decision))
-            return redirect("intake:intelligence_triage", item_id=item.pk)
+    if _record_sharing(request, form, intelligence=item):
+        return redirect("intake:intelligence_triage", item_id=item.pk)
     return _render_intelligence(request, item, sharing_form=form)
+
+
+def _grading_problems(
+    item: PartnerIntelligence, form: GradeForm, unread: frozenset[str]
+) -> list[Problem]:
+    grading = form.grading()
+    return services.grading_problems(
+        item=item,
+        handling_code=grading["handling_code"],
+        handling_conditions=grading["handling_conditions"],
+        rationale=grading["rationale"],
+        unread=unread,
+    )
 
 
 @permission_required("intake.grade_intelligence")
 @require_http_methods(["POST"])
 def intelligence_grade(request: HttpRequest, item_id: uuid.UUID) -> HttpResponse:
-    item = _intelligence(request, item_id)
+    current = _Current(
+        _intelligence(request, item_id), lambda shown: _intelligence(request, shown.pk)
+    )
     form = GradeForm(request.POST)
-    status = 200
-    if form.is_valid() and not wording_review_pending(form):
-        data = form.cleaned_data
-        try:
-            item = services.intelligence_grade(
-                actor=request_user(request),
-                item=item,
-                source_evaluation=data["source_evaluation"],
-                intelligence_assessment=data["intelligence_assessment"],
-                handling_code=data["handling_code"],
-                handling_conditions=data["handling_conditions"],
-                rationale=data["rationale"],
-                expected_version=data["version"],
-            )
-        except ConflictError as error:
-            item = _intelligence(request, item.pk)
-            form = _rebound_with_version(form, item.version, error)
-            status = CONFLICT
-        except ServiceError as error:
-            _attach(form, error)
-        else:
-            messages.success(request, f"Graded {item.grading}")
-            return redirect("intake:intelligence_triage", item_id=item.pk)
-    return _render_intelligence(request, item, grade_form=form, status=status)
+    outcome = submit(
+        form,
+        save=lambda: services.intelligence_grade(
+            actor=request_user(request),
+            item=current.record,
+            **form.grading(),
+            expected_version=form.cleaned_data["version"],
+        ),
+        problems=lambda unread: _grading_problems(current.record, form, unread),
+        current_version=current.version,
+    )
+    if outcome.value is not None:
+        messages.success(request, f"Graded {outcome.value.grading}")
+        return redirect("intake:intelligence_triage", item_id=item_id)
+    return _render_intelligence(request, current.record, grade_form=form, status=outcome.status)

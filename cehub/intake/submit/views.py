@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
-from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -18,24 +17,14 @@ from django.views.decorators.http import require_http_methods
 
 from cehub.accounts.models import User
 from cehub.core.access import permission_required, request_user
-from cehub.core.errors import ServiceError
-from cehub.language.review import wording_review_pending
+from cehub.core.errors import Problem
+from cehub.core.form_views import submit
 
-from . import selectors, services, submit_selectors
-from .models import ConcernStatus, IntelligenceStatus
-from .submit_forms import (
-    CONCERN_PAGE,
-    INTELLIGENCE_PAGE,
-    MAX_ITEMS,
-    Draft,
-    Page,
-    PageSpec,
-    build_page,
-    concern_submission,
-    draft_data,
-    draft_summary,
-    intelligence_submission,
-)
+from ..models import Concern, ConcernStatus, IntelligenceStatus, PartnerIntelligence
+from . import selectors, services
+from .drafts import Draft, Page, PageSpec, build_page, draft_data, draft_summary
+from .forms import CONCERN_PAGE, INTELLIGENCE_PAGE, concern_submission, intelligence_submission
+from .involved_forms import MAX_ITEMS
 
 
 def _draft_key(kind: str, user: User) -> str:
@@ -51,11 +40,13 @@ class _Report:
         *,
         kind: str,
         spec: PageSpec,
-        submit: Callable[[User, Draft], Any],
+        send: Callable[[User, Draft], Concern | PartnerIntelligence],
+        problems: Callable[[Draft, frozenset[str]], list[Problem]],
     ) -> None:
         self.kind = kind
         self.spec = spec
-        self.submit = submit
+        self.send = send  # the service that creates the record
+        self.problems = problems  # the same service's rules, run on the page
 
     def url(self, step: str) -> str:
         return f"intake:{self.kind}_{step}"
@@ -86,8 +77,20 @@ class _Report:
         if request.method == "POST":
             add_to = request.POST.get("add_another", "")
             page = build_page(self.spec, request.POST, add_to=add_to)
-            if not add_to and page.is_valid() and not wording_review_pending(page.all_forms):
+            if add_to:  # a blank row more; nothing is checked yet
+                return self.render_start(request, page, unsent=key in request.session)
+
+            def keep_draft() -> None:
                 request.session[key] = page.draft()
+
+            # Nothing is sent yet, so the service's rules are run here: the check page then
+            # only ever shows answers the hub would take.
+            outcome = submit(
+                *page.all_forms,
+                save=keep_draft,
+                problems=lambda unread: self.problems(page.answers(), unread),
+            )
+            if outcome.saved:
                 return redirect(self.url("check"))
             return self.render_start(request, page, unsent=key in request.session)
         draft = request.session.get(key)
@@ -105,17 +108,14 @@ class _Report:
         if not draft:
             return redirect(self.url("start"))
         if request.method == "POST":
-            # The draft was checked when it was saved; check again, as the service will.
+            # The draft was checked when it was kept; parse it again, as the service checks.
             page = build_page(self.spec, draft_data(self.spec, draft))
-            if page.is_valid():
-                try:
-                    record = self.submit(actor, page.draft())
-                except ServiceError as error:
-                    field = error.field if error.field in page.form.fields else None
-                    page.form.add_error(field, str(error))
-                else:
-                    del request.session[key]
-                    return redirect(self.url("submitted"), record.pk)
+            outcome = submit(
+                *page.all_forms, save=lambda: self.send(actor, page.draft()), review_wording=False
+            )
+            if outcome.value is not None:
+                del request.session[key]
+                return redirect(self.url("submitted"), outcome.value.pk)
             return self.render_start(request, page, unsent=True)
         return render(
             request,
@@ -127,15 +127,21 @@ class _Report:
 CONCERN = _Report(
     kind="concern",
     spec=CONCERN_PAGE,
-    submit=lambda actor, draft: services.concern_submit(
+    send=lambda actor, draft: services.concern_submit(
         actor=actor, submission=concern_submission(draft)
+    ),
+    problems=lambda draft, unread: services.concern_problems(
+        concern_submission(draft), unread=unread
     ),
 )
 INTELLIGENCE = _Report(
     kind="intelligence",
     spec=INTELLIGENCE_PAGE,
-    submit=lambda actor, draft: services.intelligence_submit(
+    send=lambda actor, draft: services.intelligence_submit(
         actor=actor, submission=intelligence_submission(draft)
+    ),
+    problems=lambda draft, unread: services.intelligence_problems(
+        intelligence_submission(draft), unread=unread
     ),
 )
 
@@ -155,7 +161,7 @@ def concern_check(request: HttpRequest) -> HttpResponse:
 @permission_required("intake.submit_concern")
 @require_http_methods(["GET"])
 def concern_submitted(request: HttpRequest, concern_id: uuid.UUID) -> HttpResponse:
-    concern = submit_selectors.own_concern_get(viewer=request_user(request), concern_id=concern_id)
+    concern = selectors.own_concern_get(viewer=request_user(request), concern_id=concern_id)
     return render(request, "intake/submit/concern_submitted.html", {"record": concern})
 
 
@@ -174,7 +180,7 @@ def intelligence_check(request: HttpRequest) -> HttpResponse:
 @permission_required("intake.submit_intelligence")
 @require_http_methods(["GET"])
 def intelligence_submitted(request: HttpRequest, item_id: uuid.UUID) -> HttpResponse:
-    item = submit_selectors.own_intelligence_get(viewer=request_user(request), item_id=item_id)
+    item = selectors.own_intelligence_get(viewer=request_user(request), item_id=item_id)
     return render(request, "intake/submit/intelligence_submitted.html", {"record": item})
 
 

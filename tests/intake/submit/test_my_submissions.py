@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 
 import pytest
@@ -11,28 +12,14 @@ from django.urls import reverse
 from cehub.accounts.models import User
 from cehub.core.models import AccessAction, AccessEvent
 from cehub.core.roles import Role
-from cehub.intake.models import (
-    Awareness,
-    Concern,
-    ConsentStatus,
-    LawfulBasis,
-    NextStep,
-    PartnerIntelligence,
-    SharingOutcome,
-)
-from cehub.intake.services import (
-    ConcernSubmission,
-    IntelligenceSubmission,
-    SharingDecisionInput,
+from cehub.intake.models import Concern, ConsentStatus, NextStep, PartnerIntelligence
+from cehub.intake.triage.services import (
     concern_decide_next_step,
     concern_link_child,
-    concern_submit,
     intelligence_grade,
-    intelligence_submit,
     sharing_decision_record,
 )
-from cehub.people.models import PersonCategory
-from cehub.people.services import PersonDetails, person_create
+from tests.factories import NOT_SHARING, create_child, submit_concern, submit_intelligence
 
 pytestmark = pytest.mark.django_db
 
@@ -40,26 +27,19 @@ URL = reverse("intake:my_submissions")
 
 
 def _concern(actor: User, given_name: str = "Kai") -> Concern:
-    return concern_submit(
-        actor=actor,
-        submission=ConcernSubmission(
-            child_given_name=given_name,
-            child_family_name="Morgan",
-            what_happened="Collected from school by an unknown adult in a silver car.",
-            child_aware=Awareness.YES,
-            family_aware=Awareness.YES,
-            consent_given=Awareness.YES,
-        ),
+    return submit_concern(
+        referrer=actor,
+        child_given_name=given_name,
+        child_family_name="Morgan",
+        what_happened="Collected from school by an unknown adult in a silver car.",
     )
 
 
 def _intelligence(actor: User) -> PartnerIntelligence:
-    return intelligence_submit(
-        actor=actor,
-        submission=IntelligenceSubmission(
-            information="Children given free food late at night at a takeaway.",
-            source_description="Seen myself",
-        ),
+    return submit_intelligence(
+        submitter=actor,
+        information="Children given free food late at night at a takeaway.",
+        source_description="Seen myself",
     )
 
 
@@ -74,20 +54,16 @@ def test_the_referrer_sees_their_own_submissions_and_their_status_only(
     someone_elses = _concern(make_persona(Role.REFERRER), given_name="Leo")
 
     # The hub works on the concern: links it to a child's record, decides, closes it.
-    child = person_create(
-        actor=hub_social_worker,
-        details=PersonDetails(
-            category=PersonCategory.CHILD, given_name="Kaiden", family_name="Morgan-Whitfield"
-        ),
+    child = create_child(
+        actor=hub_social_worker, given_name="Kaiden", family_name="Morgan-Whitfield"
     )
     concern = concern_link_child(actor=hub_social_worker, concern=concern, person=child)
     sharing_decision_record(
         actor=hub_social_worker,
         concern=concern,
-        decision=SharingDecisionInput(
-            outcome=SharingOutcome.NOT_SHARE,
+        decision=dataclasses.replace(
+            NOT_SHARING,
             purpose="Safeguarding the child",
-            lawful_basis=LawfulBasis.NONE_NEEDED,
             consent_status=ConsentStatus.NOT_NEEDED,
             rationale="Known to early help already; nothing new to share",
         ),

@@ -13,43 +13,27 @@ from cehub.contexts.models import Link
 from cehub.core.models import AccessAction, AccessEvent
 from cehub.core.roles import Role
 from cehub.intake.models import IntelligenceGrading, IntelligenceStatus, PartnerIntelligence
-from cehub.intake.services import (
-    IntelligenceSubmission,
-    Involved,
-    ReportedPerson,
-    ReportedPlace,
-    intelligence_grade,
-    intelligence_submit,
-)
+from cehub.intake.submit.services import Involved, ReportedPerson, ReportedPlace
+from cehub.intake.triage.services import intelligence_grade
+from tests.factories import submit_intelligence
+from tests.intake.pages import refused
 
 CONDITIONS = "Police and children's social care only; do not disclose the source"
 
 
 @pytest.fixture
-def referrer(make_persona: Callable[..., User]) -> User:
-    return make_persona(Role.REFERRER, full_name="Priya Shah")
-
-
-@pytest.fixture
-def officer(make_persona: Callable[..., User]) -> User:
-    return make_persona(Role.INTELLIGENCE_OFFICER, full_name="Grace Adeyemi")
-
-
-@pytest.fixture
-def item(referrer: User) -> PartnerIntelligence:
-    return intelligence_submit(
-        actor=referrer,
-        submission=IntelligenceSubmission(
-            information=(
-                "Adults meet children in the back room of the vape shop on Mill Lane after "
-                "school; a man called Lee gives them free vapes."
-            ),
-            source_description="A member of the public told our receptionist",
-            subject_kinds=["place", "person"],
-            involved=Involved(
-                people=[ReportedPerson(known_as="Lee", description="Man in his 30s")],
-                places=[ReportedPlace(name="Mill Lane Vapes", postcode="NV1 2AB", kind="shop")],
-            ),
+def item(teacher: User) -> PartnerIntelligence:
+    return submit_intelligence(
+        submitter=teacher,
+        information=(
+            "Adults meet children in the back room of the vape shop on Mill Lane after "
+            "school; a man called Lee gives them free vapes."
+        ),
+        source_description="A member of the public told our receptionist",
+        subject_kinds=["place", "person"],
+        involved=Involved(
+            people=[ReportedPerson(known_as="Lee", description="Man in his 30s")],
+            places=[ReportedPlace(name="Mill Lane Vapes", postcode="NV1 2AB", kind="shop")],
         ),
     )
 
@@ -97,11 +81,11 @@ def test_the_item_page_shows_what_the_partner_told_us(
 @pytest.mark.django_db
 def test_only_the_intelligence_officer_is_offered_the_grading_form(
     item: PartnerIntelligence,
-    officer: User,
+    intelligence_officer: User,
     hub_social_worker: User,
     signed_in: Callable[[User], Client],
 ) -> None:
-    officer_page = signed_in(officer).get(page(item)).content.decode()
+    officer_page = signed_in(intelligence_officer).get(page(item)).content.decode()
     assert grade_url(item) in officer_page
     assert 'name="grade-source_evaluation"' in officer_page
     practitioner_page = signed_in(hub_social_worker).get(page(item)).content.decode()
@@ -127,18 +111,18 @@ def test_other_hub_roles_cannot_grade(
 @pytest.mark.django_db
 def test_grading_is_shown_in_full_with_handling_conditions_wherever_the_item_is_shown(
     item: PartnerIntelligence,
-    officer: User,
+    intelligence_officer: User,
     hub_social_worker: User,
     signed_in: Callable[[User], Client],
 ) -> None:
-    response = signed_in(officer).post(grade_url(item), grading())
+    response = signed_in(intelligence_officer).post(grade_url(item), grading())
 
     assert response.status_code == 302
     assert response["Location"] == page(item)
     item.refresh_from_db()
     assert (item.grading, item.status) == ("B3C", IntelligenceStatus.GRADED)
     assert item.handling_conditions == CONDITIONS
-    event = AccessEvent.objects.get(user=officer, action=AccessAction.UPDATE)
+    event = AccessEvent.objects.get(user=intelligence_officer, action=AccessAction.UPDATE)
     assert (event.object_type, event.details) == ("intelligence", {"status": "graded B3C"})
     # Links drawn from this item carry its grading and conditions.
     links = Link.objects.filter(source_type="intelligence", source_id=item.pk)
@@ -156,13 +140,12 @@ def test_grading_is_shown_in_full_with_handling_conditions_wherever_the_item_is_
 
 @pytest.mark.django_db
 def test_handling_code_c_needs_its_conditions(
-    item: PartnerIntelligence, officer: User, signed_in: Callable[[User], Client]
+    item: PartnerIntelligence, intelligence_officer: User, signed_in: Callable[[User], Client]
 ) -> None:
-    response = signed_in(officer).post(grade_url(item), grading(handling_conditions=" "))
-    assert response.status_code == 200
-    html = response.content.decode()
-    assert "Enter the handling conditions" in html
-    assert 'href="#id_grade-handling_conditions"' in html
+    response = signed_in(intelligence_officer).post(
+        grade_url(item), grading(handling_conditions=" ")
+    )
+    refused(response, "Enter the handling conditions", on="id_grade-handling_conditions")
     item.refresh_from_db()
     assert item.grading == ""
     assert not IntelligenceGrading.objects.exists()
@@ -181,20 +164,19 @@ def test_each_part_of_the_grading_is_needed(
     field: str,
     message: str,
     item: PartnerIntelligence,
-    officer: User,
+    intelligence_officer: User,
     signed_in: Callable[[User], Client],
 ) -> None:
-    response = signed_in(officer).post(grade_url(item), grading(**{field: ""}))
-    assert response.status_code == 200
-    assert message in response.content.decode()
+    response = signed_in(intelligence_officer).post(grade_url(item), grading(**{field: ""}))
+    refused(response, message, on=f"id_grade-{field}")
     assert not IntelligenceGrading.objects.exists()
 
 
 @pytest.mark.django_db
 def test_regrading_keeps_the_history_and_shows_the_newest(
-    item: PartnerIntelligence, officer: User, signed_in: Callable[[User], Client]
+    item: PartnerIntelligence, intelligence_officer: User, signed_in: Callable[[User], Client]
 ) -> None:
-    client = signed_in(officer)
+    client = signed_in(intelligence_officer)
     client.post(grade_url(item), grading())
     response = client.post(
         grade_url(item),
@@ -229,7 +211,7 @@ def test_regrading_keeps_the_history_and_shows_the_newest(
 @pytest.mark.django_db
 def test_grading_from_a_stale_page_is_a_conflict_and_changes_nothing(
     item: PartnerIntelligence,
-    officer: User,
+    intelligence_officer: User,
     make_persona: Callable[..., User],
     signed_in: Callable[[User], Client],
 ) -> None:
@@ -243,11 +225,11 @@ def test_grading_from_a_stale_page_is_a_conflict_and_changes_nothing(
         expected_version=1,
     )
 
-    response = signed_in(officer).post(grade_url(item), grading(version="1"))
+    response = signed_in(intelligence_officer).post(grade_url(item), grading(version="1"))
 
-    assert response.status_code == 409
-    html = response.content.decode()
-    assert "Someone else graded this item while you were looking at it" in html
+    html = refused(
+        response, "Someone else graded this item while you were looking at it", status=409
+    )
     assert "<strong>A1P</strong>" in html  # the page shows their grading
     assert 'name="grade-version" value="2"' in html
     item.refresh_from_db()
