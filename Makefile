@@ -45,6 +45,7 @@ run: env assets
 lint: env
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports --no-cache
 
 types: env
 	$(VENV)/bin/mypy cehub config

@@ -1,4 +1,4 @@
-"""Pages every user needs: home, health check, statements, access log, error pages."""
+"""Pages every user needs: home, health check, statements and error pages."""
 
 from __future__ import annotations
 
