@@ -57,6 +57,7 @@ test: lint types pytest
 
 bench: env assets
 	$(PY) bench/run.py
+	$(PY) -m pytest -q -m bench
 
 clean:
 	rm -rf $(VENV) .tools node_modules static/build staticfiles
