@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
-import pyotp
 import pytest
 from playwright.sync_api import Page, expect
 
-from cehub.core.roles import Role
+from cehub.accounts.models import User
 from cehub.intake.models import Concern
-from tests.factories import TEST_PASSWORD, AgencyFactory, UserFactory
 
 from .conftest import assert_accessible
 
@@ -31,27 +30,10 @@ def _type(page: Page, selector: str, text: str) -> None:
     page.keyboard.type(text)
 
 
-def _sign_in(page: Page, base: str) -> None:
-    secret = pyotp.random_base32()
-    UserFactory(
-        email="priya.shah@riverside.example",
-        full_name="Priya Shah",
-        role=Role.REFERRER,
-        agency=AgencyFactory(name="Riverside Academy"),
-        totp_secret=secret,
-    )
-    page.goto(base + "/account/login/")
-    page.get_by_label("Email address").fill("priya.shah@riverside.example")
-    page.get_by_label("Password").fill(TEST_PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    page.get_by_label("Authenticator code").fill(pyotp.TOTP(secret).now())
-    page.get_by_role("button", name="Sign in").click()
-    expect(page).to_have_url(f"{base}/")
-
-
-def test_a_teacher_raises_a_concern_with_the_keyboard(page: Page, live_server: object) -> None:
-    base = str(live_server)
-    _sign_in(page, base)
+def test_a_teacher_raises_a_concern_with_the_keyboard(
+    page: Page, sign_in_as: Callable[[Page, User], str], teacher: User
+) -> None:
+    base = sign_in_as(page, teacher)
     page.get_by_role("navigation", name="Menu").get_by_role("link", name="Raise a concern").click()
     expect(page).to_have_url(f"{base}/intake/concerns/new/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Raise a concern about a child")
