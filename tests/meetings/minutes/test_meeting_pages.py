@@ -54,6 +54,13 @@ def started(meeting: Meeting, chair: User, officer: User) -> Meeting:
     return services.meeting_start(actor=chair, meeting=meeting, attendees=[chair, officer])
 
 
+def _logged(user: User, action: AccessAction, meeting: Meeting) -> bool:
+    """Whether the access log holds ``user`` doing ``action`` on ``meeting``."""
+    return AccessEvent.objects.filter(
+        user=user, action=action, object_type="meeting", object_id=str(meeting.pk)
+    ).exists()
+
+
 def _detail(meeting: Meeting) -> str:
     return reverse("meetings:meeting_detail", kwargs={"meeting_id": meeting.pk})
 
@@ -159,9 +166,7 @@ def test_the_agenda_shows_items_in_order_with_kind_and_child_link(
     assert 'aria-label="Move down: Takeaway on Mill Street"' in html
     assert 'aria-label="Move up: Takeaway on Mill Street"' in html
     assert 'aria-label="Remove: Takeaway on Mill Street"' in html
-    assert AccessEvent.objects.filter(
-        user=chair, action=AccessAction.VIEW, object_type="meeting", object_id=str(meeting.pk)
-    ).exists()
+    assert _logged(chair, AccessAction.VIEW, meeting)
 
 
 def test_the_chair_adds_moves_and_removes_items(
@@ -480,9 +485,7 @@ def test_printable_minutes(
     assert "Check the vehicle and its keeper" in text
     assert "Spelling of the street corrected" in text
     assert "Draft" not in text
-    assert AccessEvent.objects.filter(
-        user=chair, action=AccessAction.VIEW, object_type="meeting", object_id=str(closed.pk)
-    ).exists()
+    assert _logged(chair, AccessAction.VIEW, closed)
 
 
 def test_actions_csv(signed_in: Callable[[User], Client], chair: User, closed: Meeting) -> None:
@@ -498,9 +501,7 @@ def test_actions_csv(signed_in: Callable[[User], Client], chair: User, closed: M
     assert rows[0] == ["Item", "Action", "Owner", "Agency", "Due", "Status", "Outcome"]
     assert rows[1][1:4] == ["Check the vehicle and its keeper", "Grace Adeyemi", "Northvale Police"]
     assert rows[1][5] == "Open"
-    assert AccessEvent.objects.filter(
-        user=chair, action=AccessAction.EXPORT, object_type="meeting", object_id=str(closed.pk)
-    ).exists()
+    assert _logged(chair, AccessAction.EXPORT, closed)
 
 
 def test_minutes_are_404_outside_the_hub(
