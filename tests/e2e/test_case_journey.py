@@ -5,17 +5,13 @@ return home interview shows as due within 72 hours — in a real browser, axe-co
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from datetime import date, timedelta
 
 import pytest
 from django.utils import timezone
 from playwright.sync_api import Page, expect
 
-from cehub.accounts.models import User
-from cehub.people.models import Person
-
-from .conftest import assert_accessible, sign_out
+from .conftest import HubTeam, SignInAs, assert_accessible, sign_out
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -29,13 +25,9 @@ def _fill_date(page: Page, prefix: str, day: date) -> None:
 
 
 def test_screen_allocate_plan_and_record_a_missing_episode(
-    page: Page,
-    sign_in_as: Callable[[Page, User], str],
-    hub_social_worker: User,
-    hub_manager: User,
-    child: Person,
+    page: Page, sign_in_as: SignInAs, hub_team: HubTeam
 ) -> None:
-    worker = hub_social_worker
+    worker, child = hub_team.worker, hub_team.child
 
     # --- The practitioner screens Kayleigh -------------------------------------------------
     base = sign_in_as(page, worker)
@@ -56,7 +48,7 @@ def test_screen_allocate_plan_and_record_a_missing_episode(
     sign_out(page)
 
     # --- The manager allocates the case -------------------------------------------------
-    sign_in_as(page, hub_manager)
+    sign_in_as(page, hub_team.manager)
     page.get_by_role("navigation", name="Menu").get_by_role("link", name="Allocations").click()
     expect(page.locator("main")).to_contain_text("Kayleigh Brookes")
     assert_accessible(page)

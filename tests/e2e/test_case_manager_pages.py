@@ -3,32 +3,22 @@ case (with the error when no worker is chosen), and deciding a lowered screening
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
 from django.urls import reverse
 from playwright.sync_api import Page, expect
 
-from cehub.accounts.models import User
 from cehub.cases.models import Case
-from cehub.people.models import Person
 from tests.cases.records import screen, screen_lowered
 
-from .conftest import assert_accessible
+from .conftest import HubTeam, SignInAs, assert_accessible
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
 def test_the_manager_pages_in_a_browser_are_accessible(
-    page: Page,
-    sign_in_as: Callable[[Page, User], str],
-    hub_social_worker: User,
-    hub_manager: User,
-    child: Person,
+    page: Page, sign_in_as: SignInAs, hub_team: HubTeam
 ) -> None:
-    worker, manager = hub_social_worker, hub_manager
-    team = worker.team
-    assert team is not None
+    worker, manager, child = hub_team.worker, hub_team.manager, hub_team.child
     screen(worker, child)
     lowered = screen_lowered(worker, child)
     case = Case.objects.get(person=child)
@@ -47,7 +37,9 @@ def test_the_manager_pages_in_a_browser_are_accessible(
         "Select the worker to allocate the case to"
     )
     assert_accessible(page)
-    page.get_by_label("Allocate the case to").select_option(label=f"Sam Okafor ({team.name})")
+    page.get_by_label("Allocate the case to").select_option(
+        label=f"Sam Okafor ({hub_team.team.name})"
+    )
     page.get_by_role("button", name="Allocate").click()
     expect(page.locator(".govuk-notification-banner")).to_contain_text("Case allocated")
     case.refresh_from_db()

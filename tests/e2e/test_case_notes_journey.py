@@ -5,7 +5,6 @@ chronology — in a real browser, axe-core checked on every page."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from datetime import timedelta
 
 import pytest
@@ -13,15 +12,13 @@ from django.urls import reverse
 from django.utils import timezone
 from playwright.sync_api import Page, expect
 
-from cehub.accounts.models import User
 from cehub.cases.casework.services import case_allocate
 from cehub.cases.models import Case, CaseNote
 from cehub.cases.screening.services import screening_submit
 from cehub.language.models import KeptWording
-from cehub.people.models import Person
 from cehub.screening.services import AnswerInput, tool_get
 
-from .conftest import assert_accessible
+from .conftest import HubTeam, SignInAs, assert_accessible
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -33,15 +30,9 @@ REWORDED = (
 
 
 def test_a_practitioner_rewords_and_saves_a_case_note(
-    page: Page,
-    sign_in_as: Callable[[Page, User], str],
-    hub_social_worker: User,
-    hub_manager: User,
-    child: Person,
+    page: Page, sign_in_as: SignInAs, hub_team: HubTeam
 ) -> None:
-    worker, manager = hub_social_worker, hub_manager
-    team = worker.team
-    assert team is not None
+    worker, manager, child = hub_team.worker, hub_team.manager, hub_team.child
     significant = next(i for i in tool_get().indicators.values() if i.tier == "significant")
     screening_submit(
         actor=worker,
@@ -97,7 +88,7 @@ def test_a_practitioner_rewords_and_saves_a_case_note(
 
     page.get_by_role("link", name="All case notes (1)").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Case notes")
-    expect(page.locator(f"#note-{note.pk}")).to_contain_text(f"Sam Okafor, {team.name}")
+    expect(page.locator(f"#note-{note.pk}")).to_contain_text(f"Sam Okafor, {hub_team.team.name}")
     assert_accessible(page)
 
     page.goto(base + reverse("people:person_detail", kwargs={"person_id": child.pk}))

@@ -4,7 +4,6 @@ child's record — in a real browser, with axe-core on every page."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -12,13 +11,13 @@ from playwright.sync_api import Page, expect
 from cehub.accounts.models import User
 from tests.factories import create_child
 
-from .conftest import assert_accessible, sign_out
+from .conftest import SignInAs, assert_accessible, sign_out
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
 def test_a_concern_from_school_is_triaged_onto_the_childs_record(
-    page: Page, sign_in_as: Callable[[Page, User], str], teacher: User, hub_social_worker: User
+    page: Page, sign_in_as: SignInAs, teacher: User, hub_social_worker: User
 ) -> None:
     # The child is already known to the hub, but not to Sam's team.
     create_child(actor=None)

@@ -3,8 +3,6 @@ submit the page asks once, and keeping the wording is allowed and recorded."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
 from playwright.sync_api import Page, expect
 
@@ -12,7 +10,7 @@ from cehub.accounts.models import User
 from cehub.intake.models import Concern
 from cehub.language.models import KeptWording
 
-from .conftest import assert_accessible
+from .conftest import SignInAs, assert_accessible
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -20,7 +18,7 @@ FLAGGED = "she has been putting herself at risk with an older boyfriend"
 
 
 def test_findings_appear_while_typing_and_keeping_the_wording_is_recorded(
-    page: Page, sign_in_as: Callable[[Page, User], str], teacher: User
+    page: Page, sign_in_as: SignInAs, teacher: User
 ) -> None:
     base = sign_in_as(page, teacher)
 

@@ -5,7 +5,6 @@ once overdue it returns to the next agenda; the child's chronology shows the dec
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -20,7 +19,7 @@ from cehub.intake.models import Awareness
 from cehub.intake.submit.services import ConcernSubmission, concern_submit
 from tests.factories import create_child
 
-from .conftest import assert_accessible, sign_out
+from .conftest import SignInAs, assert_accessible, sign_out
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 LONDON = ZoneInfo("Europe/London")
@@ -37,7 +36,7 @@ def _set_up_meeting(page: Page) -> None:
 
 def test_daily_meeting_from_agenda_to_action_to_next_agenda(
     page: Page,
-    sign_in_as: Callable[[Page, User], str],
+    sign_in_as: SignInAs,
     hub_manager: User,
     intelligence_officer: User,
     teacher: User,

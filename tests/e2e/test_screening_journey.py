@@ -14,7 +14,7 @@ from cehub.people.models import Person
 from cehub.screening.models import Screening
 from tests.cases.screening.screening_form import SIGNIFICANT, SIGNIFICANT_LABEL, screen_url
 
-from .conftest import assert_accessible
+from .conftest import SignInAs, assert_accessible
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -45,7 +45,7 @@ def _previewed(page: Page, change: Callable[[], None]) -> None:
 
 def test_screening_in_a_browser_updates_as_you_tick_and_is_accessible(
     page: Page,
-    sign_in_as: Callable[[Page, User], str],
+    sign_in_as: SignInAs,
     hub_social_worker: User,
     child: Person,
 ) -> None:
@@ -99,7 +99,7 @@ def test_screening_in_a_browser_updates_as_you_tick_and_is_accessible(
 
 def test_screening_without_javascript_calculates_on_the_server(
     page_without_javascript: Page,
-    sign_in_as: Callable[[Page, User], str],
+    sign_in_as: SignInAs,
     hub_social_worker: User,
     child: Person,
 ) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -11,7 +10,7 @@ from playwright.sync_api import Page, expect
 from cehub.accounts.models import User
 from cehub.intake.models import Concern
 
-from .conftest import assert_accessible
+from .conftest import SignInAs, assert_accessible
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -57,7 +56,7 @@ THE_ADULT_THEIR_CAR_AND_PHONE = [
 
 
 def test_a_teacher_raises_a_concern_with_the_keyboard(
-    page: Page, sign_in_as: Callable[[Page, User], str], teacher: User
+    page: Page, sign_in_as: SignInAs, teacher: User
 ) -> None:
     base = sign_in_as(page, teacher)
     page.get_by_role("navigation", name="Menu").get_by_role("link", name="Raise a concern").click()
