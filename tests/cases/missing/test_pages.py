@@ -361,22 +361,13 @@ def test_the_found_form_refuses_and_records_nothing(
 def _interview_data(
     offered: datetime, acceptance: str, completed: datetime | None = None
 ) -> dict[str, str]:
-    data = {
+    return {
         "interview-acceptance": acceptance,
         "interview-interview_by": "Safe Steps return interview service",
         "interview-summary": "\u201cI was with people from the takeaway.\u201d",
+        **_moment("interview-offered", offered),
+        **_moment("interview-completed", completed),
     }
-    for name, when in (("offered", offered), ("completed", completed)):
-        local = timezone.localtime(when) if when else None
-        data.update(
-            {
-                f"interview-{name}_date_day": str(local.day) if local else "",
-                f"interview-{name}_date_month": str(local.month) if local else "",
-                f"interview-{name}_date_year": str(local.year) if local else "",
-                f"interview-{name}_time": f"{local:%H:%M}" if local else "",
-            }
-        )
-    return data
 
 
 def test_the_interview_offered_then_completed(
