@@ -18,6 +18,7 @@ from cehub.people.models import Person, PersonCategory
 from cehub.people.services import PersonDetails, person_create
 from cehub.screening.models import Screening
 from cehub.screening.services import AnswerInput
+from tests.html import text as page_text
 
 SIGN = AnswerInput("missing-overnight", "current", True, "Found in Leeds at 3am")
 
@@ -112,3 +113,11 @@ def plan_input(**overrides: Any) -> SafetyPlanInput:
     reviewed in four weeks."""
     values = {**PLAN_TEXT, "review_date": timezone.localdate() + timedelta(days=28), **overrides}
     return SafetyPlanInput(**values)
+
+
+def assert_form_problem(response: Any, message: str, field_id: str) -> None:
+    """The form came back (200, not saved) saying ``message``, and the error summary links to
+    the field ``id_<field_id>`` so that the user can jump to it."""
+    assert response.status_code == 200
+    assert message in page_text(response)
+    assert f'href="#id_{field_id}"' in response.content.decode()

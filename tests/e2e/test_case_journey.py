@@ -7,18 +7,11 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-import pyotp
 import pytest
 from django.utils import timezone
 from playwright.sync_api import Page, expect
 
-from cehub.core.roles import Role
-from cehub.people.models import PersonCategory
-from cehub.people.services import PersonDetails, person_create
-from tests.browser import sign_in
-from tests.factories import AgencyFactory, TeamFactory, UserFactory
-
-from .conftest import assert_accessible
+from .conftest import HubTeam, SignInAs, assert_accessible, sign_out
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -31,39 +24,13 @@ def _fill_date(page: Page, prefix: str, day: date) -> None:
     page.locator(f"#id_{prefix}_year").fill(str(day.year))
 
 
-def test_screen_allocate_plan_and_record_a_missing_episode(page: Page, live_server: object) -> None:
-    base = str(live_server)
-    agency = AgencyFactory(name="Northvale Children's Services")
-    team = TeamFactory(agency=agency, name="Exploitation Hub")
-    worker_secret, manager_secret = pyotp.random_base32(), pyotp.random_base32()
-    worker = UserFactory(
-        email="sam@northvale.example",
-        full_name="Sam Okafor",
-        role=Role.HUB_PRACTITIONER,
-        agency=agency,
-        team=team,
-        totp_secret=worker_secret,
-    )
-    UserFactory(
-        email="helen@northvale.example",
-        full_name="Helen Marsh",
-        role=Role.HUB_MANAGER,
-        agency=agency,
-        team=team,
-        totp_secret=manager_secret,
-    )
-    child = person_create(
-        actor=worker,
-        details=PersonDetails(
-            category=PersonCategory.CHILD,
-            given_name="Kayleigh",
-            family_name="Brookes",
-            date_of_birth=date(2011, 5, 14),
-        ),
-    )
+def test_screen_allocate_plan_and_record_a_missing_episode(
+    page: Page, sign_in_as: SignInAs, hub_team: HubTeam
+) -> None:
+    worker, child = hub_team.worker, hub_team.child
 
     # --- The practitioner screens Kayleigh -------------------------------------------------
-    sign_in(page, base, "sam@northvale.example", worker_secret)
+    base = sign_in_as(page, worker)
     page.goto(f"{base}/people/{child.pk}/")
     page.get_by_role("link", name=re.compile("Screen the risk")).click()
     page.locator("#id_disclosure_2").check()  # No disclosure
@@ -78,10 +45,10 @@ def test_screen_allocate_plan_and_record_a_missing_episode(page: Page, live_serv
     page.get_by_label("Medium", exact=True).check()
     page.get_by_role("button", name="Record the screening").click()
     expect(page.locator("main")).to_contain_text("Medium")
-    page.get_by_role("button", name="Sign out").click()
+    sign_out(page)
 
     # --- The manager allocates the case -------------------------------------------------
-    sign_in(page, base, "helen@northvale.example", manager_secret)
+    sign_in_as(page, hub_team.manager)
     page.get_by_role("navigation", name="Menu").get_by_role("link", name="Allocations").click()
     expect(page.locator("main")).to_contain_text("Kayleigh Brookes")
     assert_accessible(page)
@@ -91,10 +58,10 @@ def test_screen_allocate_plan_and_record_a_missing_episode(page: Page, live_serv
     expect(page.locator("main")).to_contain_text("Sam Okafor")
     assert_accessible(page)
     case_url = page.url
-    page.get_by_role("button", name="Sign out").click()
+    sign_out(page)
 
     # --- The worker writes the safety plan with Kayleigh's words ------------------------------
-    sign_in(page, base, "sam@northvale.example", worker_secret)
+    sign_in_as(page, worker)
     page.goto(case_url)
     page.get_by_role("link", name=re.compile("safety plan", re.IGNORECASE)).first.click()
     page.get_by_label("What are we worried about?").fill(

@@ -5,9 +5,8 @@ chronology — in a real browser, axe-core checked on every page."""
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import timedelta
 
-import pyotp
 import pytest
 from django.urls import reverse
 from django.utils import timezone
@@ -16,15 +15,10 @@ from playwright.sync_api import Page, expect
 from cehub.cases.casework.services import case_allocate
 from cehub.cases.models import Case, CaseNote
 from cehub.cases.screening.services import screening_submit
-from cehub.core.roles import Role
 from cehub.language.models import KeptWording
-from cehub.people.models import PersonCategory
-from cehub.people.services import PersonDetails, person_create
 from cehub.screening.services import AnswerInput, tool_get
-from tests.browser import sign_in
-from tests.factories import AgencyFactory, TeamFactory, UserFactory
 
-from .conftest import assert_accessible
+from .conftest import HubTeam, SignInAs, assert_accessible
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -35,29 +29,10 @@ REWORDED = (
 )
 
 
-def test_a_practitioner_rewords_and_saves_a_case_note(page: Page, live_server: object) -> None:
-    base = str(live_server)
-    agency = AgencyFactory(name="Northvale Children's Services")
-    team = TeamFactory(agency=agency, name="Exploitation Hub")
-    secret = pyotp.random_base32()
-    worker = UserFactory(
-        email="sam@northvale.example",
-        full_name="Sam Okafor",
-        role=Role.HUB_PRACTITIONER,
-        agency=agency,
-        team=team,
-        totp_secret=secret,
-    )
-    manager = UserFactory(role=Role.HUB_MANAGER, agency=agency, team=team)
-    child = person_create(
-        actor=worker,
-        details=PersonDetails(
-            category=PersonCategory.CHILD,
-            given_name="Kayleigh",
-            family_name="Brookes",
-            date_of_birth=date(2011, 5, 14),
-        ),
-    )
+def test_a_practitioner_rewords_and_saves_a_case_note(
+    page: Page, sign_in_as: SignInAs, hub_team: HubTeam
+) -> None:
+    worker, manager, child = hub_team.worker, hub_team.manager, hub_team.child
     significant = next(i for i in tool_get().indicators.values() if i.tier == "significant")
     screening_submit(
         actor=worker,
@@ -69,7 +44,7 @@ def test_a_practitioner_rewords_and_saves_a_case_note(page: Page, live_server: o
     case = case_allocate(actor=manager, case=Case.objects.get(person=child), worker=worker)
     visited = timezone.localtime() - timedelta(days=1)
 
-    sign_in(page, base, worker.email, secret)
+    base = sign_in_as(page, worker)
     page.goto(base + reverse("cases:case_detail", kwargs={"case_id": case.pk}))
     expect(page.locator("#case-notes")).to_have_text("Case notes")
     assert_accessible(page)
@@ -113,7 +88,7 @@ def test_a_practitioner_rewords_and_saves_a_case_note(page: Page, live_server: o
 
     page.get_by_role("link", name="All case notes (1)").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Case notes")
-    expect(page.locator(f"#note-{note.pk}")).to_contain_text("Sam Okafor, Exploitation Hub")
+    expect(page.locator(f"#note-{note.pk}")).to_contain_text(f"Sam Okafor, {hub_team.team.name}")
     assert_accessible(page)
 
     page.goto(base + reverse("people:person_detail", kwargs={"person_id": child.pk}))

@@ -4,61 +4,26 @@ child's record — in a real browser, with axe-core on every page."""
 from __future__ import annotations
 
 import re
-from datetime import date
 
-import pyotp
 import pytest
 from playwright.sync_api import Page, expect
 
-from cehub.core.roles import AgencyKind, Role
-from cehub.people.models import PersonCategory
-from cehub.people.services import PersonDetails, person_create
-from tests.browser import sign_in
-from tests.factories import AgencyFactory, TeamFactory, UserFactory
+from cehub.accounts.models import User
+from tests.factories import create_child
 
-from .conftest import assert_accessible
+from .conftest import SignInAs, assert_accessible, sign_out
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
-def _sign_out(page: Page) -> None:
-    page.get_by_role("button", name="Sign out").click()
-
-
 def test_a_concern_from_school_is_triaged_onto_the_childs_record(
-    page: Page, live_server: object
+    page: Page, sign_in_as: SignInAs, teacher: User, hub_social_worker: User
 ) -> None:
-    base = str(live_server)
-    teacher_secret, worker_secret = pyotp.random_base32(), pyotp.random_base32()
-    UserFactory(
-        email="priya.shah@riverside.example",
-        full_name="Priya Shah",
-        role=Role.REFERRER,
-        agency=AgencyFactory(name="Riverside Academy", kind=AgencyKind.EDUCATION),
-        totp_secret=teacher_secret,
-    )
-    social_care = AgencyFactory(name="Northvale Children's Services")
-    UserFactory(
-        email="sam.okafor@northvale.example",
-        full_name="Sam Okafor",
-        role=Role.HUB_PRACTITIONER,
-        agency=social_care,
-        team=TeamFactory(agency=social_care, name="Exploitation Hub"),
-        totp_secret=worker_secret,
-    )
     # The child is already known to the hub, but not to Sam's team.
-    person_create(
-        actor=None,
-        details=PersonDetails(
-            category=PersonCategory.CHILD,
-            given_name="Kayleigh",
-            family_name="Brookes",
-            date_of_birth=date(2011, 5, 14),
-        ),
-    )
+    create_child(actor=None)
 
     # --- The teacher raises the concern ----------------------------------------------------
-    sign_in(page, base, "priya.shah@riverside.example", teacher_secret)
+    base = sign_in_as(page, teacher)
     page.get_by_role("navigation", name="Menu").get_by_role("link", name="Raise a concern").click()
     page.locator("#id_child_given_name").fill("Kayley")
     page.locator("#id_child_family_name").fill("Brooks")
@@ -84,10 +49,10 @@ def test_a_concern_from_school_is_triaged_onto_the_childs_record(
     page.get_by_role("button", name="Send to the hub").click()
     reference = page.locator(".govuk-panel--confirmation strong").inner_text().strip()
     assert re.fullmatch(r"CON-\w{8}", reference)
-    _sign_out(page)
+    sign_out(page)
 
     # --- The hub practitioner triages it -------------------------------------------------
-    sign_in(page, base, "sam.okafor@northvale.example", worker_secret)
+    sign_in_as(page, hub_social_worker)
     page.get_by_role("navigation", name="Menu").get_by_role("link", name="Triage").click()
     row = page.get_by_role("row", name=re.compile(reference))
     expect(row).to_contain_text(re.compile(r"Due in 2[0-3] hours"))

@@ -3,17 +3,14 @@ submit the page asks once, and keeping the wording is allowed and recorded."""
 
 from __future__ import annotations
 
-import pyotp
 import pytest
 from playwright.sync_api import Page, expect
 
-from cehub.core.roles import Role
+from cehub.accounts.models import User
 from cehub.intake.models import Concern
 from cehub.language.models import KeptWording
-from tests.browser import sign_in
-from tests.factories import UserFactory
 
-from .conftest import assert_accessible
+from .conftest import SignInAs, assert_accessible
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -21,12 +18,9 @@ FLAGGED = "she has been putting herself at risk with an older boyfriend"
 
 
 def test_findings_appear_while_typing_and_keeping_the_wording_is_recorded(
-    page: Page, live_server: object
+    page: Page, sign_in_as: SignInAs, teacher: User
 ) -> None:
-    base = str(live_server)
-    secret = pyotp.random_base32()
-    teacher = UserFactory(email="priya@school.example", role=Role.REFERRER, totp_secret=secret)
-    sign_in(page, base, teacher.email, secret)
+    base = sign_in_as(page, teacher)
 
     page.goto(base + "/intake/concerns/new/")
     page.locator("#id_child_given_name").fill("Jade")

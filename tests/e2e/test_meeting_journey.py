@@ -8,21 +8,18 @@ import re
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-import pyotp
 import pytest
 import time_machine
 from playwright.sync_api import Page, expect
 
+from cehub.accounts.models import User
 from cehub.cases.missing.services import MissingEpisodeInput, missing_episode_record
 from cehub.cases.models import PoliceRiskGrade
-from cehub.core.roles import AgencyKind, Role
 from cehub.intake.models import Awareness
 from cehub.intake.submit.services import ConcernSubmission, concern_submit
-from tests.browser import sign_in
-from tests.factories import AgencyFactory, TeamFactory, UserFactory
-from tests.people.records import a_child
+from tests.factories import create_child
 
-from .conftest import assert_accessible
+from .conftest import SignInAs, assert_accessible, sign_out
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 LONDON = ZoneInfo("Europe/London")
@@ -38,37 +35,16 @@ def _set_up_meeting(page: Page) -> None:
 
 
 def test_daily_meeting_from_agenda_to_action_to_next_agenda(
-    page: Page, live_server: object
+    page: Page,
+    sign_in_as: SignInAs,
+    hub_manager: User,
+    intelligence_officer: User,
+    teacher: User,
 ) -> None:
-    base = str(live_server)
-    social_care = AgencyFactory(name="Northvale Children's Services")
-    hub_team = TeamFactory(agency=social_care, name="Exploitation Hub")
-    police = AgencyFactory(name="Northvale Police", kind=AgencyKind.POLICE)
-    chair_secret, officer_secret = pyotp.random_base32(), pyotp.random_base32()
-    chair = UserFactory(
-        email="helen@northvale.example",
-        full_name="Helen Marsh",
-        role=Role.HUB_MANAGER,
-        agency=social_care,
-        team=hub_team,
-        totp_secret=chair_secret,
-    )
-    officer = UserFactory(
-        email="tom.reilly@police.example",
-        full_name="DC Tom Reilly",
-        role=Role.INTELLIGENCE_OFFICER,
-        agency=police,
-        team=TeamFactory(agency=police, name="Police hub"),
-        totp_secret=officer_secret,
-    )
-    teacher = UserFactory(
-        email="priya@school.example",
-        role=Role.REFERRER,
-        agency=AgencyFactory(name="Riverside Academy", kind=AgencyKind.EDUCATION),
-    )
+    chair, officer = hub_manager, intelligence_officer
 
     with time_machine.travel(TUESDAY, tick=False):
-        child = a_child(chair)
+        child = create_child(actor=chair)
         concern_submit(
             actor=teacher,
             submission=ConcernSubmission(
@@ -93,14 +69,14 @@ def test_daily_meeting_from_agenda_to_action_to_next_agenda(
 
     # --- Wednesday: the chair's meeting -----------------------------------------------------
     with time_machine.travel(WEDNESDAY, tick=True):
-        sign_in(page, base, chair.email, chair_secret)
+        base = sign_in_as(page, chair)
         _set_up_meeting(page)
         agenda = page.locator("#agenda")
         expect(agenda).to_contain_text("New concern")
         expect(agenda).to_contain_text("Jade Hill")
         expect(agenda).to_contain_text("Missing episode: Kayleigh Brookes")
         assert_accessible(page)
-        page.get_by_label("DC Tom Reilly", exact=False).first.check()
+        page.get_by_label(officer.full_name, exact=False).first.check()
         page.get_by_role("button", name="Start the meeting").click()
 
         page.goto(base + "/meetings/")
@@ -116,20 +92,20 @@ def test_daily_meeting_from_agenda_to_action_to_next_agenda(
         assert_accessible(page)
         page.get_by_role("button", name=re.compile("^Save and go")).click()
         expect(page.locator(".govuk-error-summary")).to_have_count(0)
-        page.get_by_role("button", name="Sign out").click()
+        sign_out(page)
 
         # The police officer sees the action under "My actions".
-        sign_in(page, base, officer.email, officer_secret)
+        sign_in_as(page, officer)
         page.get_by_role("navigation", name="Menu").get_by_role("link", name="My actions").click()
         expect(page.locator("main")).to_contain_text("Check the hotel register for the weekend")
         assert_accessible(page)
-        page.get_by_role("button", name="Sign out").click()
+        sign_out(page)
 
     # --- The next Monday: the action is overdue and back on the agenda ------------------------
     with time_machine.travel(NEXT_MONDAY, tick=True):
-        sign_in(page, base, chair.email, chair_secret)
+        sign_in_as(page, chair)
         _set_up_meeting(page)
-        expect(page.locator("#agenda")).to_contain_text("Overdue action for DC Tom Reilly")
+        expect(page.locator("#agenda")).to_contain_text(f"Overdue action for {officer.full_name}")
         # The child's chronology shows the decision.
         page.goto(f"{base}/people/{child.pk}/")
         expect(page.locator("main")).to_contain_text("Strategy discussion today; consider a CAWN")

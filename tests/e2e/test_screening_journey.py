@@ -4,23 +4,17 @@ without JavaScript, and every page passes axe-core."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from datetime import date
-from typing import Any
 
-import pyotp
 import pytest
 from django.urls import reverse
 from playwright.sync_api import Browser, Page, expect
 
 from cehub.accounts.models import User
-from cehub.core.roles import Role
-from cehub.people.models import Person, PersonCategory
-from cehub.people.services import PersonDetails, person_create
+from cehub.people.models import Person
 from cehub.screening.models import Screening
-from tests.browser import sign_in
 from tests.cases.screening.screening_form import SIGNIFICANT, SIGNIFICANT_LABEL, screen_url
 
-from .conftest import assert_accessible
+from .conftest import SignInAs, assert_accessible
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -49,32 +43,14 @@ def _previewed(page: Page, change: Callable[[], None]) -> None:
         change()
 
 
-def _worker_with_a_child(
-    make_persona: Callable[..., User], page: Page, base: str, email: str
-) -> Person:
-    """A hub practitioner, signed in on ``page``, and a child of 15 known to their team."""
-    secret = pyotp.random_base32()
-    worker = make_persona(
-        Role.HUB_PRACTITIONER, email=email, full_name="Sam Okafor", totp_secret=secret
-    )
-    kayleigh = person_create(
-        actor=worker,
-        details=PersonDetails(
-            category=PersonCategory.CHILD,
-            given_name="Kayleigh",
-            family_name="Brookes",
-            date_of_birth=date(2011, 5, 14),
-        ),
-    )
-    sign_in(page, base, worker.email, secret)
-    return kayleigh
-
-
 def test_screening_in_a_browser_updates_as_you_tick_and_is_accessible(
-    page: Page, live_server: Any, make_persona: Callable[..., User]
+    page: Page,
+    sign_in_as: SignInAs,
+    hub_social_worker: User,
+    child: Person,
 ) -> None:
-    base = str(live_server)
-    kayleigh = _worker_with_a_child(make_persona, page, base, "sam.okafor@northvale.example")
+    kayleigh = child
+    base = sign_in_as(page, hub_social_worker)
     page.goto(base + screen_url(kayleigh))
     expect(page.get_by_role("heading", level=1)).to_have_text("Screen the risk of exploitation")
     details = page.locator(f"#indicator-{SIGNIFICANT}-details")
@@ -122,10 +98,13 @@ def test_screening_in_a_browser_updates_as_you_tick_and_is_accessible(
 
 
 def test_screening_without_javascript_calculates_on_the_server(
-    page_without_javascript: Page, live_server: Any, make_persona: Callable[..., User]
+    page_without_javascript: Page,
+    sign_in_as: SignInAs,
+    hub_social_worker: User,
+    child: Person,
 ) -> None:
-    base, page = str(live_server), page_without_javascript
-    kayleigh = _worker_with_a_child(make_persona, page, base, "ola.bright@northvale.example")
+    page, kayleigh = page_without_javascript, child
+    base = sign_in_as(page, hub_social_worker)
     page.goto(base + screen_url(kayleigh))
     details = page.locator(f"#indicator-{SIGNIFICANT}-details")
     expect(details).to_be_visible()  # nothing is hidden without JavaScript

@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import re
 
-import pyotp
 import pytest
 from playwright.sync_api import Page, expect
 
-from cehub.core.roles import Role
+from cehub.accounts.models import User
 from cehub.intake.models import Concern
-from tests.factories import TEST_PASSWORD, AgencyFactory, UserFactory
 
-from .conftest import assert_accessible
+from .conftest import SignInAs, assert_accessible
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -31,27 +29,36 @@ def _type(page: Page, selector: str, text: str) -> None:
     page.keyboard.type(text)
 
 
-def _sign_in(page: Page, base: str) -> None:
-    secret = pyotp.random_base32()
-    UserFactory(
-        email="priya.shah@riverside.example",
-        full_name="Priya Shah",
-        role=Role.REFERRER,
-        agency=AgencyFactory(name="Riverside Academy"),
-        totp_secret=secret,
-    )
-    page.goto(base + "/account/login/")
-    page.get_by_label("Email address").fill("priya.shah@riverside.example")
-    page.get_by_label("Password").fill(TEST_PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    page.get_by_label("Authenticator code").fill(pyotp.TOTP(secret).now())
-    page.get_by_role("button", name="Sign in").click()
-    expect(page).to_have_url(f"{base}/")
+def _type_in_order(page: Page, fields: list[tuple[str, str]]) -> None:
+    """Tab to each field in turn and type into it: the order is the page's tab order."""
+    for selector, text in fields:
+        _type(page, selector, text)
 
 
-def test_a_teacher_raises_a_concern_with_the_keyboard(page: Page, live_server: object) -> None:
-    base = str(live_server)
-    _sign_in(page, base)
+CHILD_AND_WHAT_HAPPENED = [
+    ("#id_child_given_name", "Kai"),
+    ("#id_child_family_name", "Morgan"),
+    ("#id_child_date_of_birth_day", "4"),
+    ("#id_child_date_of_birth_month", "3"),
+    ("#id_child_date_of_birth_year", "2011"),
+    ("#id_child_school", "Riverside Academy"),
+    ("#id_what_happened", "Kai was collected from school by an adult in a car."),
+    ("#id_happened_where", "Outside the school gates"),
+]
+THE_ADULT_THEIR_CAR_AND_PHONE = [
+    ("#id_people-0-known_as", "Tall Dee"),
+    ("#id_people-0-age", "25"),
+    ("#id_people-0-description", "Waits at the gates in a silver car"),
+    ("#id_vehicles-0-registration", "ab12 cde"),
+    ("#id_vehicles-0-description", "Silver Ford Focus"),
+    ("#id_phones-0-number", "07700 900123"),
+]
+
+
+def test_a_teacher_raises_a_concern_with_the_keyboard(
+    page: Page, sign_in_as: SignInAs, teacher: User
+) -> None:
+    base = sign_in_as(page, teacher)
     page.get_by_role("navigation", name="Menu").get_by_role("link", name="Raise a concern").click()
     expect(page).to_have_url(f"{base}/intake/concerns/new/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Raise a concern about a child")
@@ -62,14 +69,7 @@ def test_a_teacher_raises_a_concern_with_the_keyboard(page: Page, live_server: o
     page.keyboard.press("Tab")
     expect(page.get_by_role("link", name="Skip to main content")).to_be_focused()
     page.keyboard.press("Enter")
-    _type(page, "#id_child_given_name", "Kai")
-    _type(page, "#id_child_family_name", "Morgan")
-    _type(page, "#id_child_date_of_birth_day", "4")
-    _type(page, "#id_child_date_of_birth_month", "3")
-    _type(page, "#id_child_date_of_birth_year", "2011")
-    _type(page, "#id_child_school", "Riverside Academy")
-    _type(page, "#id_what_happened", "Kai was collected from school by an adult in a car.")
-    _type(page, "#id_happened_where", "Outside the school gates")
+    _type_in_order(page, CHILD_AND_WHAT_HAPPENED)
     _tab_to(page, "#id_forms_suspected")  # first checkbox: child sexual exploitation
     page.keyboard.press("Space")
     _tab_to(page, "#id_forms_suspected_2")
@@ -77,12 +77,7 @@ def test_a_teacher_raises_a_concern_with_the_keyboard(page: Page, live_server: o
     # The adult: radios take the arrow keys; the first Tab lands on the group.
     _tab_to(page, "#id_people-0-kind")
     page.keyboard.press("Space")
-    _type(page, "#id_people-0-known_as", "Tall Dee")
-    _type(page, "#id_people-0-age", "25")
-    _type(page, "#id_people-0-description", "Waits at the gates in a silver car")
-    _type(page, "#id_vehicles-0-registration", "ab12 cde")
-    _type(page, "#id_vehicles-0-description", "Silver Ford Focus")
-    _type(page, "#id_phones-0-number", "07700 900123")
+    _type_in_order(page, THE_ADULT_THEIR_CAR_AND_PHONE)
     # Add a second phone without a mouse or JavaScript: focus continues on the new row.
     _tab_to(page, 'button[value="phones"]')
     page.keyboard.press("Enter")

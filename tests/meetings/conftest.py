@@ -1,9 +1,9 @@
-"""The people of the daily meeting's tests: its chair, a police intelligence officer, and the
-child the meeting discusses; and Monday's meeting, started, with an item about her."""
+"""The daily meeting's tests: its chair and a police intelligence officer (the shared personas
+under the names the meeting gives them), and Monday's meeting, started, with an item about the
+shared ``child``."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
@@ -11,32 +11,24 @@ import pytest
 import time_machine
 
 from cehub.accounts.models import User
-from cehub.core.roles import Role
 from cehub.meetings.minutes.services import agenda_item_add, meeting_create, meeting_start
 from cehub.meetings.models import AgendaItem, Meeting
 from cehub.people.models import Person
-from tests.people.records import a_child
 
 LONDON = ZoneInfo("Europe/London")
 MONDAY = date(2026, 11, 16)
 
 
 @pytest.fixture
-def chair(make_persona: Callable[..., User]) -> User:
-    return make_persona(Role.HUB_MANAGER, full_name="Helen Marsh")
+def chair(hub_manager: User) -> User:
+    """The meeting's chair is the hub manager persona, named for what they do here."""
+    return hub_manager
 
 
 @pytest.fixture
-def officer(make_persona: Callable[..., User]) -> User:
-    return make_persona(Role.INTELLIGENCE_OFFICER, full_name="Dan Reeves")
-
-
-@pytest.fixture
-def child(chair: User) -> Person:
-    return a_child(
-        chair,
-        date_of_birth=date(2011, 5, 14),
-    )
+def officer(intelligence_officer: User) -> User:
+    """The police intelligence officer persona, who attends and takes actions."""
+    return intelligence_officer
 
 
 @pytest.fixture

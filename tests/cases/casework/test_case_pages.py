@@ -6,13 +6,10 @@ import re
 import uuid
 from collections.abc import Callable
 from datetime import date
-from typing import Any
 
-import pyotp
 import pytest
 from django.test import Client
 from django.urls import reverse
-from playwright.sync_api import Page, expect
 
 from cehub.accounts.models import User
 from cehub.cases.casework.services import case_allocate
@@ -21,8 +18,7 @@ from cehub.core.models import AccessAction, AccessEvent
 from cehub.core.roles import Role
 from cehub.people.models import Person
 from cehub.screening.models import Screening
-from tests.browser import assert_accessible, sign_in
-from tests.cases.records import new_person, screen, screen_lowered
+from tests.cases.records import new_person, screen
 from tests.html import error_summary
 from tests.html import text as page_text
 
@@ -366,66 +362,3 @@ def test_roles_that_do_not_manage_cases_cannot_close_them(
     assert response.status_code == 404
     case.refresh_from_db()
     assert case.status == CaseStatus.AWAITING_ALLOCATION
-
-
-# --- In a real browser -------------------------------------------------------------------
-@pytest.mark.e2e
-@pytest.mark.django_db(transaction=True)
-def test_the_manager_pages_in_a_browser_are_accessible(
-    live_server: Any, page: Page, make_persona: Callable[..., User]
-) -> None:
-    secret = pyotp.random_base32()
-    worker = make_persona(Role.HUB_PRACTITIONER, full_name="Sam Okafor")
-    team = worker.team
-    assert team is not None
-    manager = make_persona(
-        Role.HUB_MANAGER,
-        email="helen.marsh@northvale.example",
-        full_name="Helen Marsh",
-        team=team,
-        agency=worker.agency,
-        totp_secret=secret,
-    )
-    kayleigh = new_person(worker, "Kayleigh", "Brookes", date(2011, 5, 14))
-    screen(worker, kayleigh)
-    lowered = screen_lowered(worker, kayleigh)
-    case = Case.objects.get(person=kayleigh)
-    base = str(live_server)
-
-    sign_in(page, base, manager.email, secret)
-    page.goto(base + reverse("cases:allocation_queue"))
-    expect(page.get_by_role("table")).to_contain_text("Kayleigh Brookes")
-    assert_accessible(page)
-    page.get_by_role("link", name="Allocate the case of Kayleigh Brookes").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("Hub case")
-    expect(page.locator("svg circle")).to_have_count(2)
-    assert_accessible(page)
-
-    page.get_by_role("button", name="Allocate").click()
-    expect(page.locator(".govuk-error-summary")).to_contain_text(
-        "Select the worker to allocate the case to"
-    )
-    assert_accessible(page)
-    page.get_by_label("Allocate the case to").select_option(label=f"Sam Okafor ({team.name})")
-    page.get_by_role("button", name="Allocate").click()
-    expect(page.locator(".govuk-notification-banner")).to_contain_text("Case allocated")
-    case.refresh_from_db()
-    assert case.allocated_worker == worker
-
-    page.goto(base + reverse("cases:approval_queue"))
-    assert_accessible(page)
-    page.get_by_role("link", name="Decide").click()
-    expect(page).to_have_url(
-        base + reverse("cases:screening_detail", kwargs={"screening_id": lowered.pk})
-    )
-    assert_accessible(page)
-    page.get_by_role("button", name="Record your decision").click()
-    expect(page.locator(".govuk-error-summary")).to_contain_text(
-        "Select whether you agree with the lower level"
-    )
-    assert_accessible(page)
-    page.get_by_label("No, the computed level stands").check()
-    page.get_by_label("Reasons for your decision").fill("Missing overnight is serious")
-    page.get_by_role("button", name="Record your decision").click()
-    expect(page.locator(".govuk-notification-banner")).to_contain_text("Lower level not agreed")
-    assert_accessible(page)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from html import unescape
 
 import pytest
@@ -21,7 +21,7 @@ from cehub.cases.models import InterviewAcceptance, MissingEpisode, PoliceRiskGr
 from cehub.core.models import AccessAction, AccessEvent
 from cehub.core.roles import Role
 from cehub.people.models import Person
-from tests.cases.records import record_episode
+from tests.cases.records import assert_form_problem, record_episode
 from tests.html import date_fields
 from tests.html import text as page_text
 
@@ -134,13 +134,9 @@ def test_uk_times_are_stored_correctly_in_summer(
         missing=NOW, reported=NOW, found=None, police_risk_grade=PoliceRiskGrade.LOW
     )
     data.update(
-        missing_date_day="1",
-        missing_date_month="7",
-        missing_date_year="2026",
+        **date_fields("missing_date", date(2026, 7, 1)),
         missing_time="14:30",
-        reported_date_day="1",
-        reported_date_month="7",
-        reported_date_year="2026",
+        **date_fields("reported_date", date(2026, 7, 1)),
         reported_time="15.05",  # a full stop is fine too
     )
     response = signed_in(hub_social_worker).post(_new_url(child), data)
@@ -276,12 +272,8 @@ def test_missing_episodes_are_for_children(
 
 # --- Found, and the return home interview --------------------------------------------------
 def _found_data(found: datetime, version: int = 1, **overrides: str) -> dict[str, str]:
-    local = timezone.localtime(found)
     data = {
-        "found-found_date_day": str(local.day),
-        "found-found_date_month": str(local.month),
-        "found-found_date_year": str(local.year),
-        "found-found_time": f"{local:%H:%M}",
+        **_moment("found-found", found),
         "found-found_where": "McDonald's, Station Road",
         "found-found_with": "An adult man in a grey car",
         "found-harm_disclosed": "",
@@ -319,33 +311,49 @@ def test_marking_found_starts_the_72_hour_clock(
         assert "Record the return home interview" in text
 
 
-def test_found_before_missing_on_the_found_form(
-    signed_in: Callable[[User], Client], hub_social_worker: User, child: Person
+@pytest.mark.parametrize(
+    ("missing_ago", "found_after_missing", "version", "status", "message", "kept"),
+    [
+        pytest.param(
+            timedelta(hours=3),
+            -timedelta(hours=1),
+            1,
+            200,
+            "The time found must be after the time the child went missing",
+            'href="#id_found-found_date_day"',
+            id="found-before-missing",
+        ),
+        pytest.param(
+            timedelta(hours=6),
+            timedelta(hours=5),
+            7,
+            409,
+            "Someone else updated this episode",
+            'name="found-version" value="1"',
+            id="found-by-someone-else-meanwhile",
+        ),
+    ],
+)
+def test_the_found_form_refuses_and_records_nothing(
+    signed_in: Callable[[User], Client],
+    hub_social_worker: User,
+    child: Person,
+    missing_ago: timedelta,
+    found_after_missing: timedelta,
+    version: int,
+    status: int,
+    message: str,
+    kept: str,
 ) -> None:
-    missing = timezone.now() - timedelta(hours=3)
+    missing = timezone.now() - missing_ago
     episode = record_episode(hub_social_worker, child, missing)
     response = signed_in(hub_social_worker).post(
         reverse("cases:missing_found", kwargs={"episode_id": episode.pk}),
-        _found_data(missing - timedelta(hours=1)),
+        _found_data(missing + found_after_missing, version=version),
     )
-    assert response.status_code == 200
-    assert "The time found must be after the time the child went missing" in page_text(response)
-    assert 'href="#id_found-found_date_day"' in response.content.decode()
-    episode.refresh_from_db()
-    assert episode.found_at is None
-
-
-def test_found_by_someone_else_meanwhile_is_a_conflict(
-    signed_in: Callable[[User], Client], hub_social_worker: User, child: Person
-) -> None:
-    episode = record_episode(hub_social_worker, child, timezone.now() - timedelta(hours=6))
-    response = signed_in(hub_social_worker).post(
-        reverse("cases:missing_found", kwargs={"episode_id": episode.pk}),
-        _found_data(timezone.now() - timedelta(hours=1), version=7),
-    )
-    assert response.status_code == 409
-    assert "Someone else updated this episode" in page_text(response)
-    assert 'name="found-version" value="1"' in response.content.decode()
+    assert response.status_code == status
+    assert message in page_text(response)
+    assert kept in response.content.decode()
     episode.refresh_from_db()
     assert episode.found_at is None
 
@@ -353,22 +361,13 @@ def test_found_by_someone_else_meanwhile_is_a_conflict(
 def _interview_data(
     offered: datetime, acceptance: str, completed: datetime | None = None
 ) -> dict[str, str]:
-    data = {
+    return {
         "interview-acceptance": acceptance,
         "interview-interview_by": "Safe Steps return interview service",
         "interview-summary": "\u201cI was with people from the takeaway.\u201d",
+        **_moment("interview-offered", offered),
+        **_moment("interview-completed", completed),
     }
-    for name, when in (("offered", offered), ("completed", completed)):
-        local = timezone.localtime(when) if when else None
-        data.update(
-            {
-                f"interview-{name}_date_day": str(local.day) if local else "",
-                f"interview-{name}_date_month": str(local.month) if local else "",
-                f"interview-{name}_date_year": str(local.year) if local else "",
-                f"interview-{name}_time": f"{local:%H:%M}" if local else "",
-            }
-        )
-    return data
 
 
 def test_the_interview_offered_then_completed(
@@ -610,9 +609,7 @@ def test_a_file_that_is_too_big_is_refused(
     assert len(big) > 1_000_000
     upload = SimpleUploadedFile("missing.csv", big, content_type="text/csv")
     response = signed_in(hub_social_worker).post(IMPORT_URL, {"csv_file": upload})
-    assert response.status_code == 200
-    assert "The selected file must be smaller than 1 MB" in page_text(response)
-    assert 'href="#id_csv_file"' in response.content.decode()
+    assert_form_problem(response, "The selected file must be smaller than 1 MB", "csv_file")
     assert not MissingEpisode.objects.exists()
 
 

@@ -236,11 +236,34 @@ def test_an_empty_form_says_what_is_missing_and_saves_nothing(
     _nothing_written()
 
 
-def test_a_note_of_only_spaces_is_empty(
-    signed_in: Callable[[User], Client], hub_social_worker: User, case: Case
+@pytest.mark.parametrize(
+    ("changes", "problems"),
+    [
+        pytest.param({"text": "   \n  "}, ["Enter the case note"], id="only-spaces-is-empty"),
+        pytest.param(
+            {"contact_date_day": "31", "contact_date_month": "2", "contact_time": "25:10"},
+            [
+                "Date of the contact must be a real date",
+                "Time of the contact must be a real time, like 14:30",
+            ],
+            id="not-a-real-date-or-time",
+        ),
+        pytest.param(
+            {"kind": "gossip", "present": "x" * 301},
+            ["Select the kind of contact", "Who was there must be 300 characters or fewer"],
+            id="who-was-there-is-short-and-the-kind-one-of-the-list",
+        ),
+    ],
+)
+def test_a_note_the_form_refuses(
+    signed_in: Callable[[User], Client],
+    hub_social_worker: User,
+    case: Case,
+    changes: dict[str, str],
+    problems: list[str],
 ) -> None:
-    response = signed_in(hub_social_worker).post(_url("case_note_new", case), _form(text="   \n  "))
-    assert error_summary(response) == ["Enter the case note"]
+    response = signed_in(hub_social_worker).post(_url("case_note_new", case), _form(**changes))
+    assert error_summary(response) == problems
     _nothing_written()
 
 
@@ -280,20 +303,6 @@ def test_the_contact_cannot_be_in_the_future(
     assert CaseNote.objects.get().contact_at == datetime(2026, 3, 27, 9, 55, tzinfo=LONDON)
 
 
-def test_not_a_real_date_or_time(
-    signed_in: Callable[[User], Client], hub_social_worker: User, case: Case
-) -> None:
-    response = signed_in(hub_social_worker).post(
-        _url("case_note_new", case),
-        _form(contact_date_day="31", contact_date_month="2", contact_time="25:10"),
-    )
-    assert error_summary(response) == [
-        "Date of the contact must be a real date",
-        "Time of the contact must be a real time, like 14:30",
-    ]
-    _nothing_written()
-
-
 def test_a_note_that_is_too_long_keeps_what_was_typed(
     signed_in: Callable[[User], Client], hub_social_worker: User, case: Case
 ) -> None:
@@ -304,19 +313,6 @@ def test_a_note_that_is_too_long_keeps_what_was_typed(
     assert long_text.strip() in unescape(html)
     assert 'value="Kayleigh and her nan"' in html
     assert 'data-maxlength="10000"' in html  # the GOV.UK character count
-    _nothing_written()
-
-
-def test_who_was_there_is_short_and_the_kind_must_be_one_of_the_list(
-    signed_in: Callable[[User], Client], hub_social_worker: User, case: Case
-) -> None:
-    response = signed_in(hub_social_worker).post(
-        _url("case_note_new", case), _form(kind="gossip", present="x" * 301)
-    )
-    assert error_summary(response) == [
-        "Select the kind of contact",
-        "Who was there must be 300 characters or fewer",
-    ]
     _nothing_written()
 
 

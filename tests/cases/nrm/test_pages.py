@@ -17,6 +17,7 @@ from cehub.cases.models import (
 from cehub.core.models import AccessAction, AccessEvent
 from cehub.core.roles import Role
 from cehub.people.models import Person
+from tests.cases.records import assert_form_problem
 from tests.html import date_fields
 from tests.html import text as page_text
 
@@ -137,9 +138,7 @@ def test_nrm_problems_get_specific_messages(
     response = signed_in(hub_social_worker).post(
         _nrm_new_url(child), _nrm_data(hub_social_worker, **overrides)
     )
-    assert response.status_code == 200
-    assert message in page_text(response)
-    assert f'href="#id_{field}"' in response.content.decode()
+    assert_form_problem(response, message, field)
     assert not NRMReferral.objects.exists()
 
 

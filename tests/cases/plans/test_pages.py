@@ -18,7 +18,7 @@ from cehub.cases.plans.services import PlanAction
 from cehub.cases.plans.services import safety_plan_save as save_plan
 from cehub.core.models import AccessAction, AccessEvent
 from cehub.core.roles import Role
-from tests.cases.records import CHILD_WORDS, PLAN_TEXT, plan_input
+from tests.cases.records import CHILD_WORDS, PLAN_TEXT, assert_form_problem, plan_input
 from tests.html import date_fields
 from tests.html import text as page_text
 
@@ -136,9 +136,9 @@ def test_an_action_due_in_the_past_is_refused(
         _new_url(case),
         _post_data(hub_social_worker, **date_fields("actions-0-due_date", yesterday)),
     )
-    assert response.status_code == 200
-    assert "Action 1: due date must be today or in the future" in page_text(response)
-    assert 'href="#id_actions-0-due_date_day"' in response.content.decode()
+    assert_form_problem(
+        response, "Action 1: due date must be today or in the future", "actions-0-due_date_day"
+    )
     assert not SafetyPlan.objects.exists()
 
 

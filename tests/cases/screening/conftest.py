@@ -1,6 +1,7 @@
 """Screening pages: a second manager, a worker posting the form, and a lowered screening.
 
-``hub_manager`` and ``child`` come from tests/cases/conftest.py.
+``hub_manager`` and ``child`` are the shared ones (tests/conftest.py); ``second_manager`` is
+kept here because some rules need a manager other than the one who lowered the level.
 """
 
 from __future__ import annotations

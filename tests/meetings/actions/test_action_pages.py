@@ -89,7 +89,7 @@ def test_overdue_is_said_in_words_and_listed_across_the_hub(
     assert "Check the vehicle and its keeper" in text
     assert "Visit the takeaway" in text
     assert "Speak to the school" not in text
-    assert "Dan Reeves" in text and "Northvale Police" in text
+    assert "Grace Adeyemi" in text and "Northvale Police" in text
 
     text = page_text(client.get(reverse("meetings:team_actions")))
     assert "Speak to the school" in text

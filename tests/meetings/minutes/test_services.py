@@ -44,27 +44,31 @@ def test_a_decision_goes_on_the_childs_chronology(
     assert entry.source_id == started_item.pk
 
 
+@pytest.mark.parametrize(
+    ("owned", "due_in_days", "message", "field"),
+    [
+        pytest.param(False, 2, "Choose who owns the action", "owner", id="no-owner"),
+        pytest.param(True, -1, "today or in the future", "due_date", id="due-in-the-past"),
+    ],
+)
 def test_an_action_needs_an_owner_and_a_future_date(
-    chair: User, started_item: AgendaItem, officer: User
+    chair: User,
+    started_item: AgendaItem,
+    officer: User,
+    owned: bool,
+    due_in_days: int,
+    message: str,
+    field: str,
 ) -> None:
-    with pytest.raises(ServiceError, match="Choose who owns the action") as raised:
+    with pytest.raises(ServiceError, match=message) as raised:
         action_create(
             actor=chair,
             item=started_item,
             description="Check the hotel register",
-            owner=None,
-            due_date=date.today() + timedelta(days=2),
+            owner=officer if owned else None,
+            due_date=date.today() + timedelta(days=due_in_days),
         )
-    assert raised.value.field == "owner"
-    with pytest.raises(ServiceError, match="today or in the future") as raised:
-        action_create(
-            actor=chair,
-            item=started_item,
-            description="Check the hotel register",
-            owner=officer,
-            due_date=date.today() - timedelta(days=1),
-        )
-    assert raised.value.field == "due_date"
+    assert raised.value.field == field
     assert not Action.objects.exists()
 
 
