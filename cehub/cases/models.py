@@ -8,11 +8,10 @@ exploit children, and National Referral Mechanism referrals.
 from __future__ import annotations
 
 import pghistory
-from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
-from cehub.core.models import UUIDModel
+from cehub.core.models import UUIDModel, optional_user_field, user_field
 
 
 class CaseStatus(models.TextChoices):
@@ -36,16 +35,8 @@ class Case(UUIDModel):
     status = models.CharField(max_length=32, choices=CaseStatus.choices)
     level = models.CharField(max_length=16)
     opened_at = models.DateTimeField()
-    opened_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
-    allocated_worker = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="allocated_cases",
-    )
+    opened_by = user_field()
+    allocated_worker = optional_user_field(related_name="allocated_cases")
     allocated_team = models.ForeignKey(
         "accounts.Team", on_delete=models.PROTECT, null=True, blank=True, related_name="cases"
     )
@@ -86,9 +77,7 @@ class CaseLevelChange(UUIDModel):
         "screening.Screening", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     changed_at = models.DateTimeField()
-    changed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
+    changed_by = user_field()
 
     class Meta:
         ordering = ["changed_at"]
@@ -110,9 +99,7 @@ class SafetyPlan(UUIDModel):
     safe_places = models.TextField(blank=True)
     strategies = models.TextField(blank=True)
     review_date = models.DateField()
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
+    created_by = user_field()
     created_at = models.DateTimeField()
 
     class Meta:
@@ -180,9 +167,7 @@ class MissingEpisode(UUIDModel):
     interview_completed_at = models.DateTimeField(null=True, blank=True)
     interview_by = models.CharField(max_length=200, blank=True)
     interview_summary = models.TextField(blank=True)
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
+    recorded_by = user_field()
     recorded_at = models.DateTimeField()
     version = models.PositiveIntegerField(default=1)
 
@@ -234,9 +219,7 @@ class DisruptionAction(UUIDModel):
     ended_on = models.DateField(null=True, blank=True)
     outcome = models.TextField(blank=True)
     owner_agency = models.ForeignKey("accounts.Agency", on_delete=models.PROTECT, related_name="+")
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
+    recorded_by = user_field()
     recorded_at = models.DateTimeField()
 
     class Meta:
@@ -280,9 +263,7 @@ class NRMReferral(UUIDModel):
     guardian_allocated_on = models.DateField(
         null=True, blank=True, help_text="Independent Child Trafficking Guardian"
     )
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
+    recorded_by = user_field()
     recorded_at = models.DateTimeField()
 
     class Meta:
@@ -341,7 +322,7 @@ class CaseNote(UUIDModel):
     )
     child_seen = models.BooleanField(null=True, blank=True)
     text = models.TextField()
-    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    author = user_field()
     # Where the author worked when they wrote the note (people move teams and agencies).
     author_agency = models.ForeignKey(
         "accounts.Agency", on_delete=models.PROTECT, null=True, related_name="+"

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import uuid
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db import models
 
 from .roles import Role
+
+if TYPE_CHECKING:
+    from cehub.accounts.models import User
 
 GENESIS_HASH = "0" * 64
 
@@ -23,6 +27,25 @@ class UUIDModel(models.Model):
 
     class Meta:
         abstract = True
+
+
+def user_field(*, related_name: str = "+") -> models.ForeignKey[User, User]:
+    """Who did something: a user, kept while anything names them (users are disabled, never
+    deleted)."""
+    return models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name=related_name
+    )
+
+
+def optional_user_field(*, related_name: str = "+") -> models.ForeignKey[User | None, User | None]:
+    """Who did something that may not have happened yet."""
+    return models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name=related_name,
+    )
 
 
 class AccessAction(models.TextChoices):

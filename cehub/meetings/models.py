@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import pghistory
-from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
-from cehub.core.models import UUIDModel
+from cehub.core.models import UUIDModel, optional_user_field, user_field
 
 
 class MeetingStatus(models.TextChoices):
@@ -19,7 +18,7 @@ class MeetingStatus(models.TextChoices):
 @pghistory.track()
 class Meeting(UUIDModel):
     date = models.DateField(unique=True)
-    chair = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    chair = user_field()
     status = models.CharField(
         max_length=16, choices=MeetingStatus.choices, default=MeetingStatus.PLANNED
     )
@@ -27,9 +26,7 @@ class Meeting(UUIDModel):
     agenda_from = models.DateTimeField()
     agenda_to = models.DateTimeField()
     agenda_built_at = models.DateTimeField()
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
+    created_by = user_field()
     started_at = models.DateTimeField(null=True, blank=True)
     closed_at = models.DateTimeField(null=True, blank=True)
     version = models.PositiveIntegerField(default=1)
@@ -43,7 +40,7 @@ class Meeting(UUIDModel):
 
 class Attendance(UUIDModel):
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="attendance")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    user = user_field()
     agency = models.ForeignKey("accounts.Agency", on_delete=models.PROTECT, related_name="+")
     recorded_at = models.DateTimeField()
 
@@ -87,9 +84,7 @@ class AgendaItem(UUIDModel):
     # What the meeting said and decided (empty until discussed).
     discussion = models.TextField(blank=True)
     decisions = models.TextField(blank=True)
-    discussed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
+    discussed_by = optional_user_field()
     discussed_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
@@ -110,9 +105,7 @@ class Action(UUIDModel):
     meeting = models.ForeignKey(Meeting, on_delete=models.PROTECT, related_name="actions")
     item = models.ForeignKey(AgendaItem, on_delete=models.PROTECT, related_name="actions")
     description = models.CharField(max_length=500)
-    owner = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="meeting_actions"
-    )
+    owner = user_field(related_name="meeting_actions")
     owner_agency = models.ForeignKey("accounts.Agency", on_delete=models.PROTECT, related_name="+")
     due_date = models.DateField()
     status = models.CharField(
@@ -120,9 +113,7 @@ class Action(UUIDModel):
     )
     completed_at = models.DateTimeField(null=True, blank=True)
     outcome = models.TextField(blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
+    created_by = user_field()
     created_at = models.DateTimeField()
 
     class Meta:
@@ -147,9 +138,7 @@ class MinuteCorrection(UUIDModel):
         AgendaItem, on_delete=models.PROTECT, null=True, blank=True, related_name="corrections"
     )
     text = models.TextField()
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
+    recorded_by = user_field()
     recorded_at = models.DateTimeField()
 
     class Meta:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from cehub.core.errors import ServiceError
 
 from .engine import ChildFacts, Tool
-from .models import Screening, ScreeningStatus
+from .models import Screening
 from .registry import DEFAULT_TOOL_ID
 from .services import child_facts_for, screening_compute, tool_get
 
@@ -23,14 +23,6 @@ if TYPE_CHECKING:
     from cehub.people.models import Person
 
     from .forms import ScreeningForm
-
-# Colour backs up the words in each tag; it never replaces them.
-STATUS_TAG_CLASSES = {
-    ScreeningStatus.FINAL: "govuk-tag--green",
-    ScreeningStatus.AWAITING_APPROVAL: "govuk-tag--yellow",
-    ScreeningStatus.APPROVED: "govuk-tag--green",
-    ScreeningStatus.NOT_APPROVED: "govuk-tag--orange",
-}
 
 
 @dataclass(frozen=True)

@@ -7,11 +7,10 @@ level that differs from the computed one needs a rationale, and lowering it need
 from __future__ import annotations
 
 import pghistory
-from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
-from cehub.core.models import UUIDModel
+from cehub.core.models import UUIDModel, optional_user_field, user_field
 
 
 class ScreeningStatus(models.TextChoices):
@@ -44,14 +43,10 @@ class Screening(UUIDModel):
     reasons = models.JSONField(default=list)
     final_level = models.CharField(max_length=16)
     rationale = models.TextField(blank=True)
-    assessed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
+    assessed_by = user_field()
     assessed_at = models.DateTimeField(db_index=True)
     status = models.CharField(max_length=32, choices=ScreeningStatus.choices)
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
+    decided_by = optional_user_field()
     decided_at = models.DateTimeField(null=True, blank=True)
     decision_note = models.TextField(blank=True)
     outcome = models.CharField(max_length=16, choices=Outcome.choices, blank=True)

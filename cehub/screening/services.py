@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NotRequired, TypedDict
 
 from django.db import transaction
 from django.http import Http404
@@ -75,6 +75,20 @@ def screening_compute(
         )
     except InvalidInputError as error:
         raise ServiceError(str(error), "answers") from error
+
+
+class ScreeningDetails(TypedDict):
+    """What a professional records in a screening, as ``screening_record`` takes it (for a
+    service that records a screening and then acts on it, to pass on unchanged)."""
+
+    answers: Sequence[AnswerInput]
+    disclosure: bool
+    final_level: str
+    rationale: NotRequired[str]
+    tool_ref: NotRequired[str | None]
+    concern: NotRequired[Concern | None]
+    advice_given: NotRequired[str]
+    signposted_to: NotRequired[str]
 
 
 def screening_record(

@@ -34,19 +34,6 @@ from cehub.screening.models import Screening
 from . import selectors, services
 from .forms import AllocateForm, CloseForm
 
-STATUS_TAG_CLASSES = {
-    CaseStatus.AWAITING_ALLOCATION: "govuk-tag--yellow",
-    CaseStatus.OPEN: "govuk-tag--blue",
-    CaseStatus.STEPPED_DOWN: "govuk-tag--grey",
-    CaseStatus.CLOSED: "govuk-tag--grey",
-}
-DEADLINE_TAG_CLASSES = {
-    "overdue": "govuk-tag--red",
-    "due-soon": "govuk-tag--orange",
-    "due": "govuk-tag--blue",
-    "met": "govuk-tag--green",
-}
-
 
 # --- The trend of screening levels ---------------------------------------------------------
 @dataclass(frozen=True)
@@ -154,9 +141,7 @@ def _render_case(
         "case": case,
         "person": case.person,
         "level": level_tag(case.level, tool),
-        "status_classes": STATUS_TAG_CLASSES.get(CaseStatus(case.status), ""),
         "review": review,
-        "review_classes": DEADLINE_TAG_CLASSES.get(review.state, "") if review else "",
         "history": [(change, level_tag(change.level, tool)) for change in history],
         "trend": trend,
         "chart": _trend_chart([point.effective_level for point in summary.trend], tool),

@@ -10,13 +10,12 @@ from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.forms.formsets import BaseFormSet, formset_factory
-from django.forms.utils import ErrorDict
+from django.forms.formsets import formset_factory
 from django.http import QueryDict
 
 from cehub.cases.fields import STALE_PAGE, agency_field, text_box, version_field
 from cehub.cases.models import SafetyPlan
-from cehub.core.govuk_forms import DraftForm, GovukDateField
+from cehub.core.govuk_forms import DraftForm, DraftFormSet, GovukDateField, with_one_more_row
 from cehub.core.govuk_forms.dates import lower_first
 from cehub.language.forms import language_checked
 
@@ -123,7 +122,7 @@ class PlanActionForm(DraftForm):
         )
 
 
-class PlanActionFormSet(BaseFormSet):
+class PlanActionFormSet(DraftFormSet):
     """Every row is optional: a blank row is left out, so clearing a row removes the action."""
 
     default_error_messages = {
@@ -132,25 +131,11 @@ class PlanActionFormSet(BaseFormSet):
         "too_few_forms": "Add at least %(num)d action",
     }
 
-    def __init__(self, *args: Any, check_input: bool = True, **kwargs: Any) -> None:
-        self.check_input = check_input
-        super().__init__(*args, **kwargs)
-
     def initial_form_count(self) -> int:
         return 0
 
     def get_form_kwargs(self, index: int | None) -> dict[str, Any]:
-        return {"number": (index or 0) + 1, "check_input": self.check_input}
-
-    def full_clean(self) -> None:
-        if self.check_input:
-            super().full_clean()
-            return
-        self._errors = [ErrorDict() for _ in self.forms]
-        self._non_form_errors = self.error_class(error_class="nonform")
-
-    def is_valid(self) -> bool:
-        return self.check_input and super().is_valid()
+        return {**super().get_form_kwargs(index), "number": (index or 0) + 1}
 
     def actions(self) -> list[PlanAction]:
         return [form.to_action() for form in self.forms if form.cleaned_data]
@@ -180,13 +165,7 @@ def plan_action_formset(
 ) -> PlanActionFormSet:
     """The actions, blank or bound; ``add_one`` adds a blank row and checks nothing."""
     if data is not None and add_one:
-        data = data.copy()
-        key = f"{ACTIONS_PREFIX}-TOTAL_FORMS"
-        try:
-            count = int(data.get(key, "1"))
-        except ValueError:
-            count = 1
-        data[key] = str(max(1, min(count + 1, MAX_ACTIONS)))
+        data = with_one_more_row(data, ACTIONS_PREFIX, MAX_ACTIONS)
         check_input = False
     return _ActionFormSetClass(data, prefix=ACTIONS_PREFIX, check_input=check_input)
 

@@ -7,8 +7,7 @@ screening and the case change together or not at all.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Unpack
 
 from django.db import transaction
 
@@ -18,43 +17,25 @@ from cehub.cases.casework.services import (
     case_rescreened_below_threshold,
 )
 from cehub.screening.models import Outcome, Screening
-from cehub.screening.services import AnswerInput, screening_decide_lower_level, screening_record
+from cehub.screening.services import (
+    ScreeningDetails,
+    screening_decide_lower_level,
+    screening_record,
+)
 
 if TYPE_CHECKING:
     from cehub.accounts.models import User
-    from cehub.intake.models import Concern
     from cehub.people.models import Person
 
 
 def screening_submit(
-    *,
-    actor: User,
-    person: Person,
-    answers: Sequence[AnswerInput],
-    disclosure: bool,
-    final_level: str,
-    rationale: str = "",
-    tool_ref: str | None = None,
-    concern: Concern | None = None,
-    advice_given: str = "",
-    signposted_to: str = "",
+    *, actor: User, person: Person, **details: Unpack[ScreeningDetails]
 ) -> Screening:
     """Record a screening, then open or update the child's case at a level that opens one,
     or let the live case (if any) follow a level below that. The level that stands is the
     computed one while a lower level waits for a manager."""
     with transaction.atomic():
-        screening = screening_record(
-            actor=actor,
-            person=person,
-            answers=answers,
-            disclosure=disclosure,
-            final_level=final_level,
-            rationale=rationale,
-            tool_ref=tool_ref,
-            concern=concern,
-            advice_given=advice_given,
-            signposted_to=signposted_to,
-        )
+        screening = screening_record(actor=actor, person=person, **details)
         standing = screening.effective_level
         if screening.outcome == Outcome.CASE:
             case_open_or_update(actor=actor, person=person, level=standing, screening=screening)

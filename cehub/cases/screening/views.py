@@ -182,7 +182,6 @@ def _render_detail(
         "computed": display.level_tag(screening.computed_level, tool),
         "final": display.level_tag(screening.final_level, tool),
         "standing": display.level_tag(screening.effective_level, tool),
-        "status_classes": display.STATUS_TAG_CLASSES.get(ScreeningStatus(screening.status), ""),
         "disclosure": screening.child_facts.get("disclosure"),
         "age": screening.child_facts.get("age"),
         "learning_disability": screening.child_facts.get("learning_disability"),

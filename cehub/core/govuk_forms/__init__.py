@@ -8,7 +8,7 @@
 from .boundfield import GovukBoundField
 from .context import build_field_context
 from .dates import GovukDateField, GovukDateInput, date_error_parts
-from .draft import DraftForm, DraftFormSet
+from .draft import DraftForm, DraftFormSet, with_one_more_row
 from .options import error_target_id, field_options, widget_kind
 from .renderer import GovukFormRenderer
 
@@ -24,4 +24,5 @@ __all__ = [
     "error_target_id",
     "field_options",
     "widget_kind",
+    "with_one_more_row",
 ]

@@ -91,14 +91,26 @@ def _input(bf: BoundField, context: dict[str, Any], options: dict[str, Any]) -> 
     context.update(
         type=data["type"],
         value=data["value"],
-        classes=join_classes(
-            "govuk-input",
-            width_class(options.get("width"), fixed=True),
-            attrs.get("class"),
-            options.get("classes"),
-            context["errors"] and "govuk-input--error",
-        ),
+        classes=_sized_classes("govuk-input", attrs, options, context, fixed=True),
         attrs=attr_pairs(attrs, bf.field),
+    )
+
+
+def _sized_classes(
+    module: str,
+    attrs: dict[str, Any],
+    options: dict[str, Any],
+    context: dict[str, Any],
+    *,
+    fixed: bool,
+) -> str:
+    """A text input's or a select's classes: its width, its own classes and the error state."""
+    return join_classes(
+        module,
+        width_class(options.get("width"), fixed=fixed),
+        attrs.get("class"),
+        options.get("classes"),
+        context["errors"] and f"{module}--error",
     )
 
 
@@ -194,13 +206,7 @@ def _select(bf: BoundField, context: dict[str, Any], options: dict[str, Any]) ->
     attrs = dict(data["attrs"])
     context.update(
         groups=groups,
-        classes=join_classes(
-            "govuk-select",
-            width_class(options.get("width"), fixed=False),
-            attrs.get("class"),
-            options.get("classes"),
-            context["errors"] and "govuk-select--error",
-        ),
+        classes=_sized_classes("govuk-select", attrs, options, context, fixed=False),
         attrs=attr_pairs(attrs, bf.field),
     )
 

@@ -11,6 +11,7 @@ from typing import Any
 from django import forms
 from django.forms.formsets import BaseFormSet
 from django.forms.utils import ErrorDict
+from django.http import QueryDict
 
 
 class DraftForm(forms.Form):
@@ -49,3 +50,15 @@ class DraftFormSet(BaseFormSet):
 
     def is_valid(self) -> bool:
         return self.check_input and super().is_valid()
+
+
+def with_one_more_row(data: QueryDict, prefix: str, maximum: int) -> QueryDict:
+    """A copy of ``data`` whose formset ``prefix`` has one more row (between 1 and ``maximum``)."""
+    data = data.copy()
+    key = f"{prefix}-TOTAL_FORMS"
+    try:
+        count = int(data.get(key, "1"))
+    except ValueError:
+        count = 1
+    data[key] = str(max(1, min(count + 1, maximum)))
+    return data

@@ -57,23 +57,26 @@ def join_classes(*classes: object) -> str:
     return " ".join(str(c) for c in classes if c)
 
 
+# The first class a widget is an instance of names its kind (so subclasses come first: a
+# ClearableFileInput is a FileInput is an Input).
+WIDGET_KINDS: tuple[tuple[type[forms.Widget], str], ...] = (
+    (forms.CheckboxSelectMultiple, "checkboxes"),
+    (forms.RadioSelect, "radios"),
+    (forms.Select, "select"),
+    (forms.CheckboxInput, "checkbox"),
+    (forms.Textarea, "textarea"),
+    (forms.ClearableFileInput, "other"),
+    (forms.FileInput, "file"),
+    (Input, "input"),
+)
+
+
 def widget_kind(widget: forms.Widget) -> str:
     if isinstance(widget, GovukDateInput):
         return "date_input"
     if widget.is_hidden:
         return "hidden"
-    if isinstance(widget, forms.CheckboxSelectMultiple):
-        return "checkboxes"
-    if isinstance(widget, forms.RadioSelect):
-        return "radios"
-    if isinstance(widget, forms.Select):
-        return "select"
-    if isinstance(widget, forms.CheckboxInput):
-        return "checkbox"
-    if isinstance(widget, forms.Textarea):
-        return "textarea"
-    if isinstance(widget, forms.ClearableFileInput):
-        return "other"
+    return next((kind for cls, kind in WIDGET_KINDS if isinstance(widget, cls)), "other")
     if isinstance(widget, forms.FileInput):
         return "file"
     if isinstance(widget, Input):

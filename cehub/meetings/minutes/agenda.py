@@ -54,6 +54,15 @@ def _name(person: Person | None) -> str:
     return person.full_name if person else "a child not yet identified"
 
 
+def _about_child(
+    kind: ItemKind, summary: str, record: Case | MissingEpisode | Screening, source_type: str
+) -> Candidate:
+    """A line about a child's record, linked to the child and to the record."""
+    return Candidate(
+        kind, summary, person_id=record.person_id, source_type=source_type, source_id=record.pk
+    )
+
+
 def collect_agenda(meeting_date: date, start: datetime, end: datetime) -> list[Candidate]:
     lines: list[Candidate] = []
     day_end = _start_of(meeting_date + timedelta(days=1))
@@ -89,12 +98,11 @@ def collect_agenda(meeting_date: date, start: datetime, end: datetime) -> list[C
     for episode in missing:
         state = "found" if episode.found_at else "still missing"
         lines.append(
-            Candidate(
+            _about_child(
                 ItemKind.MISSING,
                 f"Missing episode: {_name(episode.person)} ({state})",
-                person_id=episode.person_id,
-                source_type="missing-episode",
-                source_id=episode.pk,
+                episode,
+                "missing-episode",
             )
         )
     interviews = MissingEpisode.objects.filter(
@@ -102,25 +110,23 @@ def collect_agenda(meeting_date: date, start: datetime, end: datetime) -> list[C
     ).select_related("person")
     for episode in interviews:
         lines.append(
-            Candidate(
+            _about_child(
                 ItemKind.INTERVIEW_DUE,
                 f"Return home interview due for {_name(episode.person)} "
                 f"by {episode.interview_due_at:%d %b %H:%M}",
-                person_id=episode.person_id,
-                source_type="missing-episode",
-                source_id=episode.pk,
+                episode,
+                "missing-episode",
             )
         )
     for case in (
         Case.objects.filter(level="high").exclude(status=CaseStatus.CLOSED).select_related("person")
     ):
         lines.append(
-            Candidate(
+            _about_child(
                 ItemKind.HIGH_RISK,
                 f"High risk: {_name(case.person)}",
-                person_id=case.person_id,
-                source_type="case",
-                source_id=case.pk,
+                case,
+                "case",
             )
         )
     for screening in Screening.objects.filter(
@@ -134,13 +140,12 @@ def collect_agenda(meeting_date: date, start: datetime, end: datetime) -> list[C
         if previous is None or previous.effective_level != screening.effective_level:
             before = previous.effective_level if previous else "not screened"
             lines.append(
-                Candidate(
+                _about_child(
                     ItemKind.LEVEL_CHANGE,
                     f"Level change for {_name(screening.person)}: "
                     f"{before} to {screening.effective_level}",
-                    person_id=screening.person_id,
-                    source_type="screening",
-                    source_id=screening.pk,
+                    screening,
+                    "screening",
                 )
             )
     for case in (
@@ -149,12 +154,11 @@ def collect_agenda(meeting_date: date, start: datetime, end: datetime) -> list[C
         .select_related("person")
     ):
         lines.append(
-            Candidate(
+            _about_child(
                 ItemKind.REVIEW_DUE,
                 f"Review due for {_name(case.person)} by {case.review_due_at:%d %b %Y}",
-                person_id=case.person_id,
-                source_type="case",
-                source_id=case.pk,
+                case,
+                "case",
             )
         )
     links = Link.objects.filter(created_at__gte=start, created_at__lt=end).select_related(

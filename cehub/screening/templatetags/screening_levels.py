@@ -16,9 +16,9 @@
 from __future__ import annotations
 
 from django import template
-from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
+from cehub.core.templatetags.govuk_display import govuk_tag
 from cehub.screening.display import LevelTag, tool_or_none
 from cehub.screening.display import level_tag as level_tag_for
 from cehub.screening.engine import Tool
@@ -39,8 +39,7 @@ def _tag(level: LevelTag | str, tool: ToolArgument) -> LevelTag:
 @register.simple_tag
 def level_tag(level: LevelTag | str, tool: ToolArgument = None) -> SafeString:
     tag = _tag(level, tool)
-    classes = f"govuk-tag {tag.classes}" if tag.classes else "govuk-tag"
-    return format_html('<strong class="{}">{}</strong>', classes, tag.label)
+    return govuk_tag(tag.label, tag.colour)
 
 
 @register.filter
