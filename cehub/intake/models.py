@@ -42,18 +42,27 @@ class NextStep(models.TextChoices):
     SIGNPOST = "signpost", "Signpost to another service"
 
 
-@pghistory.track()
-class Concern(UUIDModel):
-    """A professional's worry about a child, as they told it. Triage links it to a Person."""
+class SubmittedRecord(UUIDModel):
+    """What a concern and a piece of partner intelligence both record of their sending (who
+    sent it is declared on each: the reverse names on the user differ)."""
 
     reference = models.CharField(max_length=16, unique=True)
-    submitted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="concerns_submitted"
-    )
     submitting_agency = models.ForeignKey(
         "accounts.Agency", on_delete=models.PROTECT, related_name="+"
     )
     submitted_at = models.DateTimeField(db_index=True)
+
+    class Meta:
+        abstract = True
+
+
+@pghistory.track()
+class Concern(SubmittedRecord):
+    """A professional's worry about a child, as they told it. Triage links it to a Person."""
+
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="concerns_submitted"
+    )
     # The child as the referrer knows them. Kept as told, even after triage links a Person.
     child_given_name = models.CharField(max_length=100, blank=True)
     child_family_name = models.CharField(max_length=100, blank=True)
@@ -172,17 +181,12 @@ class IntelligenceStatus(models.TextChoices):
 
 
 @pghistory.track()
-class PartnerIntelligence(UUIDModel):
+class PartnerIntelligence(SubmittedRecord):
     """Soft intelligence from any partner (seed 004). Need not name a child."""
 
-    reference = models.CharField(max_length=16, unique=True)
     submitted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="intelligence_submitted"
     )
-    submitting_agency = models.ForeignKey(
-        "accounts.Agency", on_delete=models.PROTECT, related_name="+"
-    )
-    submitted_at = models.DateTimeField(db_index=True)
     subject_kinds = ArrayField(
         models.CharField(max_length=16, choices=IntelligenceSubjectKind.choices), default=list
     )

@@ -266,16 +266,7 @@ class PatternCompiler:
                 result: tuple[str, frozenset[str] | None] = (f"(?:{slot.regex})", None)
             else:
                 parts = [self._seq(_Parser(p, self.inflect).parse(), p) for p in slot.patterns]
-                anchors: set[str] | None = set()
-                for _, part_anchors in parts:
-                    if part_anchors is None or anchors is None:
-                        anchors = None
-                    else:
-                        anchors |= part_anchors
-                result = (
-                    "(?:" + "|".join(body for body, _ in parts) + ")",
-                    frozenset(anchors) if anchors is not None else None,
-                )
+                result = _alternation(parts)
         finally:
             self._resolving.discard(name)
         self._slot_cache[name] = result
@@ -291,15 +282,7 @@ class PatternCompiler:
         if isinstance(node, _Slot):
             return self._slot(node.name, source)
         if isinstance(node, _Group):
-            parts = [self._seq(alt, source) for alt in node.alternatives]
-            anchors: set[str] | None = set()
-            for _, part_anchors in parts:
-                if part_anchors is None or anchors is None:
-                    anchors = None
-                else:
-                    anchors |= part_anchors
-            body = "|".join(b for b, _ in parts)
-            return f"(?:{body})", frozenset(anchors) if anchors is not None else None
+            return _alternation([self._seq(alt, source) for alt in node.alternatives])
         raise AssertionError("gaps are compiled by _seq")
 
     def _seq(self, seq: _Seq, source: str) -> tuple[str, frozenset[str] | None]:
@@ -337,3 +320,18 @@ def _best_anchor(candidates: list[frozenset[str]]) -> frozenset[str] | None:
         )
 
     return min(candidates, key=cost)
+
+
+def _alternation(
+    parts: list[tuple[str, frozenset[str] | None]],
+) -> tuple[str, frozenset[str] | None]:
+    """Any one of the compiled parts. Its anchors are the union of theirs; unknown (None) as
+    soon as one part's are, since a match could then start anywhere."""
+    anchors: set[str] | None = set()
+    for _, part_anchors in parts:
+        if part_anchors is None or anchors is None:
+            anchors = None
+        else:
+            anchors |= part_anchors
+    body = "|".join(part for part, _ in parts)
+    return f"(?:{body})", frozenset(anchors) if anchors is not None else None

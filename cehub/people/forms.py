@@ -25,47 +25,53 @@ SEARCH_NEEDS_ONE = (
 )
 
 
+def _search_field[F: forms.Field](
+    field_class: type[F], label: str, help_text: str, missing: str, **kwargs: Any
+) -> F:
+    """One optional way to search; ``missing`` is what to enter when a search needs it."""
+    return field_class(
+        label=label,
+        required=False,
+        help_text=help_text,
+        error_messages={"required": missing},
+        **kwargs,
+    )
+
+
 class PersonSearchForm(forms.Form):
     """Posted, never sent as a query string: what is typed here is personal data."""
 
-    name = PersonNameField(
-        label="Name",
-        required=False,
-        help_text="Full name, part of a name, a known-as name or an alias. Spelling can vary.",
-        error_messages={"required": "Enter a name"},
+    name = _search_field(
+        PersonNameField,
+        "Name",
+        "Full name, part of a name, a known-as name or an alias. Spelling can vary.",
+        "Enter a name",
         widget=forms.TextInput(attrs={"autocomplete": "off", "govuk_width": 20}),
     )
-    date_of_birth = GovukDateField(
-        label="Date of birth",
-        required=False,
+    date_of_birth = _search_field(
+        GovukDateField,
+        "Date of birth",
+        "For example, 27 3 2010",
+        "Enter a date of birth",
         must_be_past=True,
-        help_text="For example, 27 3 2010",
-        error_messages={"required": "Enter a date of birth"},
     )
-    nhs_number = NHSNumberField(
-        label="NHS number",
-        required=False,
-        help_text="10 digits, for example 485 777 3456",
-        error_messages={"required": "Enter an NHS number"},
+    nhs_number = _search_field(
+        NHSNumberField, "NHS number", "10 digits, for example 485 777 3456", "Enter an NHS number"
     )
-    phone = PhoneNumberField(
-        label="Phone number",
-        required=False,
-        help_text="For example, 07700 900123 or +44 7700 900123",
-        error_messages={"required": "Enter a phone number"},
+    phone = _search_field(
+        PhoneNumberField,
+        "Phone number",
+        "For example, 07700 900123 or +44 7700 900123",
+        "Enter a phone number",
     )
-    vehicle = VehicleRegistrationField(
-        label="Vehicle registration",
-        required=False,
-        help_text="For example, AB12 CDE",
-        error_messages={"required": "Enter a vehicle registration"},
+    vehicle = _search_field(
+        VehicleRegistrationField,
+        "Vehicle registration",
+        "For example, AB12 CDE",
+        "Enter a vehicle registration",
     )
-    postcode = PostcodeField(
-        label="Postcode",
-        required=False,
-        autocomplete=None,
-        help_text="For example, NV1 2AB",
-        error_messages={"required": "Enter a postcode"},
+    postcode = _search_field(
+        PostcodeField, "Postcode", "For example, NV1 2AB", "Enter a postcode", autocomplete=None
     )
 
     def clean(self) -> dict[str, Any]:

@@ -26,13 +26,13 @@ from .missing import EpisodePlanner
 from .notes import NotePlanner
 from .screening import Screener
 from .steps import (
-    CASE_RANK,
     LEVELS,
     AllocateStep,
     Casework,
     ChildStory,
     DecideStep,
     DisruptionPlan,
+    case_rank,
 )
 
 MAX_SCREENINGS = 4  # a first screening and up to three more
@@ -106,7 +106,7 @@ class CaseworkPlanner:
     def waiting_for_allocation(self, screened: list[tuple[ChildSpec, datetime, int]]) -> set[int]:
         """The newest cases wait for a hub manager to allocate them: the queue has items."""
         count = max(1, round(4 * self.ctx.plan.scale.factor))
-        candidates = [(t0, child) for child, t0, target in screened if target >= CASE_RANK]
+        candidates = [(t0, child) for child, t0, target in screened if target >= case_rank()]
         # Children outside the networks, whose stories are told elsewhere, if there are any.
         outside = [(t0, child.key) for t0, child in candidates if not child.network]
         others = [(t0, child.key) for t0, child in candidates if child.network != "county-line"]
@@ -154,7 +154,7 @@ class CaseworkPlanner:
                     last = decided
                     if agree:
                         effective = LEVELS.index(screen.final)
-            if standing >= CASE_RANK:
+            if standing >= case_rank():
                 if case in {"", "closed"}:
                     case, worker, plans = "awaiting", "", 0
                 elif case == "stepped-down":
@@ -178,7 +178,7 @@ class CaseworkPlanner:
                         steps.append(written_plan)
                         last = last_plan = written
                         plan_review = written + timedelta(days=written_plan.review_in_days)
-            if case in {"awaiting", "open"} and effective < CASE_RANK:
+            if case in {"awaiting", "open"} and effective < case_rank():
                 closed = self.ctx.later(last, 48, 14 * 24)
                 if closed < self.ctx.latest:
                     step = self.cases.closure(child, closed, worker or assessor, LEVELS[effective])
@@ -209,7 +209,7 @@ class CaseworkPlanner:
             live = case in {"awaiting", "open"}
             target = self.next_target(mode, effective, live)
             if live and count == MAX_SCREENINGS - 1 and t + REVIEW < self.ctx.now:
-                target = min(target, CASE_RANK - 1)  # the last review: the work has helped
+                target = min(target, case_rank() - 1)  # the last review: the work has helped
         if case == "open" and plans and plan_review < self.ctx.now:
             # The plan is reviewed when it says: a new version in the last few weeks.
             written = self.ctx.later(

@@ -21,7 +21,7 @@ from ..networks import NETWORK_BY_KEY, NETWORKS
 from ..personas import PERSONAS
 from ..plan.specs import ChildSpec, ConcernPlan
 from .context import CaseworkContext, form_group
-from .steps import CASE_RANK, LEVELS, ChildStory, DecideStep, ScreenStep
+from .steps import LEVELS, ChildStory, DecideStep, ScreenStep, case_rank
 
 
 class Screener:
@@ -78,7 +78,7 @@ class Screener:
             rationale = self.ctx.fill(rng.choice(text.LOWER_RATIONALES), child, level=final)
         standing = computed if LEVELS.index(final) < rank else final
         advice = signposted = ""
-        if LEVELS.index(standing) < CASE_RANK:
+        if not self.tool.opens_case(standing):
             advice = self.ctx.fill(rng.choice(text.ADVICE), child)
             signposts = text.SIGNPOSTS[form_group(child)]
             signposted = rng.choice(signposts) if rng.random() < 0.85 else ""
@@ -115,7 +115,7 @@ class Screener:
                 elif indicator.tier == "moderate":
                     moderate.append(indicator.id)
         young = self.ctx.age(child) <= 13 or child.learning_disability
-        if level < CASE_RANK and young and not child.network:
+        if level < case_rank() and young and not child.network:
             # Signs of sexual exploitation in a younger or disabled child mean at least medium.
             moderate = [m for m in moderate if "cse" not in tool.indicators[m].forms]
         vulnerabilities = self.child_vulnerabilities(child)

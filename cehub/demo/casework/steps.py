@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import cache
 
 from cehub.cases.missing.services import MissingEpisodeInput
 from cehub.cases.models import (
@@ -16,13 +17,20 @@ from cehub.cases.models import (
     DisruptionStatus,
     InterviewAcceptance,
 )
-from cehub.screening.services import AnswerInput
+from cehub.screening.services import AnswerInput, tool_get
 
 from ..plan.specs import ChildSpec, ConcernPlan
 
-# The screening tool's levels, lowest first; medium or high opens a case (screening.services).
+# The screening tool's levels, lowest first.
 LEVELS = ("none", "low", "medium", "high")
-CASE_RANK = LEVELS.index("medium")
+
+
+@cache
+def case_rank() -> int:
+    """The rank in LEVELS of the lowest level that opens a case: the tool's data decides, as it
+    does in screening.services, so the demo plans the cases the loader will really open."""
+    tool = tool_get()
+    return next(rank for rank, level in enumerate(LEVELS) if tool.opens_case(level))
 
 
 @dataclass(frozen=True)

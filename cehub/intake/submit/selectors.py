@@ -69,7 +69,8 @@ class Submission:
     kind: str
     reference: str
     submitted_at: datetime
-    status: str
+    status: str  # the status value (its colour), e.g. "in-triage"
+    status_label: str  # the words the referrer reads
 
 
 def my_submissions(*, viewer: User) -> list[Submission]:
@@ -80,7 +81,7 @@ def my_submissions(*, viewer: User) -> list[Submission]:
         ("Partner information", PartnerIntelligence),
     )
     rows = [
-        Submission(kind, row.reference, row.submitted_at, row.get_status_display())
+        Submission(kind, row.reference, row.submitted_at, row.status, row.get_status_display())
         for kind, model in kinds
         for row in model.objects.filter(submitted_by=viewer).only(
             "reference", "submitted_at", "status"

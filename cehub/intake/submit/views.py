@@ -184,56 +184,45 @@ def intelligence_submitted(request: HttpRequest, item_id: uuid.UUID) -> HttpResp
     return render(request, "intake/submit/intelligence_submitted.html", {"record": item})
 
 
-# What each status means to the person who submitted, and its tag colour (the words carry the
-# meaning; the colour only repeats it).
-STATUS_HELP: tuple[tuple[str, str, str], ...] = (
+# What each status means to the person who submitted. The tag's colour comes from the status
+# value (core's STATUS_COLOURS["submission"]); the words carry the meaning.
+STATUS_HELP: tuple[tuple[ConcernStatus | IntelligenceStatus, str], ...] = (
     (
-        ConcernStatus.SUBMITTED.label,
-        "govuk-tag--blue",
+        ConcernStatus.SUBMITTED,
         "The hub has what you sent and will decide within 24 hours what to share, and with whom.",
     ),
     (
-        ConcernStatus.IN_TRIAGE.label,
-        "govuk-tag--light-blue",
+        ConcernStatus.IN_TRIAGE,
         "A hub practitioner is looking at your concern and at what is already known.",
     ),
     (
-        ConcernStatus.FOR_SCREENING.label,
-        "govuk-tag--purple",
+        ConcernStatus.FOR_SCREENING,
         "The hub is assessing the risk of exploitation with the agencies involved.",
     ),
     (
-        ConcernStatus.NO_FURTHER_ACTION.label,
-        "govuk-tag--grey",
+        ConcernStatus.NO_FURTHER_ACTION,
         "The hub will not take further action. Contact the hub if you are still worried.",
     ),
     (
-        ConcernStatus.SIGNPOSTED.label,
-        "govuk-tag--grey",
+        ConcernStatus.SIGNPOSTED,
         "The hub has passed your concern to the service best placed to help.",
     ),
     (
-        IntelligenceStatus.GRADED.label,
-        "govuk-tag--green",
+        IntelligenceStatus.GRADED,
         "An intelligence officer has assessed your information and added it to the picture "
         "of exploitation in the area.",
     ),
 )
-_TAG_CLASSES = {label: tag for label, tag, _help in STATUS_HELP}
 
 
 @permission_required("intake.view_own_submissions")
 @require_http_methods(["GET"])
 def my_submissions(request: HttpRequest) -> HttpResponse:
-    rows = selectors.my_submissions(viewer=request_user(request))
     return render(
         request,
         "intake/submit/my_submissions.html",
         {
-            "rows": [
-                {"submission": row, "tag_class": _TAG_CLASSES.get(row.status, "govuk-tag--grey")}
-                for row in rows
-            ],
+            "rows": selectors.my_submissions(viewer=request_user(request)),
             "status_help": STATUS_HELP,
         },
     )
