@@ -1,13 +1,12 @@
-"""Links as the tests meet them: recorded through ``link_record``, each from its own report."""
+"""Kept for the folders that still import it (e2e): links come from ``tests/factories.py``."""
 
 from __future__ import annotations
 
-import uuid
 from datetime import date
 
 from cehub.accounts.models import User
 from cehub.contexts.models import Link, Node, Relation
-from cehub.contexts.services import link_record
+from tests.factories import record_link
 
 
 def a_link(
@@ -18,18 +17,12 @@ def a_link(
     *,
     source_type: str = "concern",
     seen_on: date | None = None,
-    grading: tuple[str, str, str] | None = None,
-    handling_conditions: str = "",
 ) -> Link:
-    """A link reported by one (made-up) event of ``source_type``."""
-    return link_record(
+    return record_link(
+        actor=actor,
         from_node=from_node,
         to_node=to_node,
         relation=relation,
         source_type=source_type,
-        source_id=uuid.uuid4(),
-        actor=actor,
         seen_on=seen_on,
-        grading=grading,
-        handling_conditions=handling_conditions,
     )
