@@ -129,9 +129,9 @@ def test_an_object_page_shows_its_formatted_identifier_and_links(
     record_link(
         actor=hub_social_worker,
         from_node=child.node,
-        to_node=found.node,
+        to_node=found.node,  # type: ignore[attr-defined]
         relation=Relation.CONTACTED_BY,
-    )  # type: ignore[attr-defined]
+    )
     response = colleague_client.get(
         reverse("contexts:object_detail", kwargs={"object_id": found.pk})  # type: ignore[attr-defined]
     )
