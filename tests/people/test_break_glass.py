@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 import pyotp
 import pytest
@@ -34,6 +35,16 @@ def _record_url(person: Person) -> str:
 
 def _break_glass_url(person: Person) -> str:
     return reverse("people:break_glass", kwargs={"person_id": person.pk})
+
+
+def ask_to_break_glass(
+    client: Client,
+    person: Person,
+    category: BreakGlassCategory = BreakGlassCategory.IMMEDIATE_RISK,
+    reason: str = REASON,
+) -> Any:
+    """Send the emergency-access form for ``person``."""
+    return client.post(_break_glass_url(person), {"category": category, "reason": reason})
 
 
 def reauthenticated(client: Client, user: User) -> None:
@@ -86,10 +97,7 @@ def test_the_page_shows_identity_only_and_explains_what_happens(
 def test_without_recent_reauthentication_the_post_goes_to_reauthenticate_first(
     duty_client: Client, child: Person
 ) -> None:
-    response = duty_client.post(
-        _break_glass_url(child),
-        {"category": BreakGlassCategory.IMMEDIATE_RISK, "reason": REASON},
-    )
+    response = ask_to_break_glass(duty_client, child)
     assert response.status_code == 302
     assert response["Location"] == (
         f"{reverse('account_reauthenticate')}?next=%2Fpeople%2F{child.pk}%2Femergency-access%2F"
@@ -104,10 +112,7 @@ def test_a_stale_reauthentication_is_not_enough(
     with time_machine.travel(datetime.now(tz=UTC), tick=False) as clock:
         reauthenticated(duty_client, duty_worker)
         clock.shift(timedelta(minutes=6))  # ACCOUNT_REAUTHENTICATION_TIMEOUT is 5 minutes
-        response = duty_client.post(
-            _break_glass_url(child),
-            {"category": BreakGlassCategory.IMMEDIATE_RISK, "reason": REASON},
-        )
+        response = ask_to_break_glass(duty_client, child)
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("account_reauthenticate"))
     assert not BreakGlassGrant.objects.exists()
@@ -117,10 +122,7 @@ def test_re_authenticating_with_a_password_then_opens_the_record(
     duty_client: Client, duty_worker: User, child: Person
 ) -> None:
     """The whole journey through allauth: the form's POST is replayed after re-authenticating."""
-    first = duty_client.post(
-        _break_glass_url(child),
-        {"category": BreakGlassCategory.URGENT_ENQUIRY, "reason": REASON},
-    )
+    first = ask_to_break_glass(duty_client, child, BreakGlassCategory.URGENT_ENQUIRY)
     response = duty_client.post(first["Location"], {"password": TEST_PASSWORD})
     assert response.status_code == 302
     assert response["Location"] == _record_url(child)
@@ -136,10 +138,7 @@ def test_re_authenticating_with_a_password_then_opens_the_record(
 def test_re_authenticating_with_the_authenticator_app_also_works(
     duty_client: Client, duty_worker: User, child: Person
 ) -> None:
-    first = duty_client.post(
-        _break_glass_url(child),
-        {"category": BreakGlassCategory.IMMEDIATE_RISK, "reason": REASON},
-    )
+    first = ask_to_break_glass(duty_client, child)
     next_query = first["Location"].split("?", 1)[1]
     code = pyotp.TOTP(duty_worker.test_totp_secret).now()  # type: ignore[attr-defined]
     response = duty_client.post(f"{reverse('mfa_reauthenticate')}?{next_query}", {"code": code})
@@ -149,10 +148,7 @@ def test_re_authenticating_with_the_authenticator_app_also_works(
 
 
 def test_a_wrong_password_does_not_open_the_record(duty_client: Client, child: Person) -> None:
-    first = duty_client.post(
-        _break_glass_url(child),
-        {"category": BreakGlassCategory.URGENT_ENQUIRY, "reason": REASON},
-    )
+    first = ask_to_break_glass(duty_client, child, BreakGlassCategory.URGENT_ENQUIRY)
     response = duty_client.post(first["Location"], {"password": "not my password at all"})
     assert response.status_code == 200
     assert not BreakGlassGrant.objects.exists()
@@ -249,9 +245,7 @@ def test_someone_who_can_already_open_the_record_is_sent_straight_to_it(
     reauthenticated(client, hub_social_worker)
     for response in (
         client.get(_break_glass_url(child)),
-        client.post(
-            _break_glass_url(child), {"category": BreakGlassCategory.OTHER, "reason": REASON}
-        ),
+        ask_to_break_glass(client, child, BreakGlassCategory.OTHER),
     ):
         assert response.status_code == 302
         assert response["Location"] == _record_url(child)
@@ -274,9 +268,7 @@ def test_only_hub_roles_are_offered_emergency_access(
     client.force_login(user)
     reauthenticated(client, user)
     assert client.get(_break_glass_url(child)).status_code == 404
-    response = client.post(
-        _break_glass_url(child), {"category": BreakGlassCategory.OTHER, "reason": REASON}
-    )
+    response = ask_to_break_glass(client, child, BreakGlassCategory.OTHER)
     assert response.status_code == 404
     assert not BreakGlassGrant.objects.exists()
 
@@ -436,10 +428,7 @@ def test_emergency_access_is_not_held_up_by_a_wording_review_but_kept_wording_is
 
     reauthenticated(duty_client, duty_worker)
     reason = "Police report she is putting herself at risk tonight; need her plan now"
-    response = duty_client.post(
-        _break_glass_url(child),
-        {"category": BreakGlassCategory.IMMEDIATE_RISK, "reason": reason},
-    )
+    response = ask_to_break_glass(duty_client, child, reason=reason)
     assert response.status_code == 302  # straight through: an emergency is not slowed down
     assert BreakGlassGrant.objects.get().reason == reason
     kept = KeptWording.objects.get()
