@@ -340,17 +340,18 @@ def create_group(*, name: str = "Mill Lane group") -> Group:
 
 
 def record_link(
+    from_node: Node,
+    relation: Relation,
+    to_node: Node,
     *,
     actor: User | None,
-    from_node: Node,
-    to_node: Node,
-    relation: Relation,
     source_type: str = "concern",
     seen_on: date | None = None,
     grading: tuple[str, str, str] | None = None,
     handling_conditions: str = "",
 ) -> Link:
-    """A link between two records, reported by one (made-up) event of ``source_type``."""
+    """``from_node`` is ``relation`` ``to_node`` (Kayleigh SEEN_AT the flat), as reported by
+    one (made-up) event of ``source_type``."""
     return link_record(
         from_node=from_node,
         to_node=to_node,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from typing import Any
 
 from cehub.accounts.models import User
 from cehub.contexts.models import Link, Node, Relation
@@ -10,19 +10,6 @@ from tests.factories import record_link
 
 
 def a_link(
-    actor: User | None,
-    from_node: Node,
-    to_node: Node,
-    relation: Relation,
-    *,
-    source_type: str = "concern",
-    seen_on: date | None = None,
+    actor: User | None, from_node: Node, to_node: Node, relation: Relation, **more: Any
 ) -> Link:
-    return record_link(
-        actor=actor,
-        from_node=from_node,
-        to_node=to_node,
-        relation=relation,
-        source_type=source_type,
-        seen_on=seen_on,
-    )
+    return record_link(from_node, relation, to_node, actor=actor, **more)

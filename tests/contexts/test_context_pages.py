@@ -45,18 +45,16 @@ def test_a_place_page_shows_the_address_and_who_is_linked(
         kind=LocationKind.FLAT, address="Flat 3, 14 Mill Lane", town="Northvale", postcode="nv12ab"
     )
     record_link(
+        child.node,
+        Relation.SEEN_AT,
+        flat.node,
         actor=hub_social_worker,
-        from_node=child.node,
-        to_node=flat.node,
-        relation=Relation.SEEN_AT,
         source_type="intelligence",
         seen_on=date(2026, 2, 1),
         grading=("B", "2", "C"),
         handling_conditions="Police only until the arrest",
     )
-    record_link(
-        actor=hub_social_worker, from_node=dean.node, to_node=flat.node, relation=Relation.LIVES_AT
-    )
+    record_link(dean.node, Relation.LIVES_AT, flat.node, actor=hub_social_worker)
     response = colleague_client.get(
         reverse("contexts:location_detail", kwargs={"location_id": flat.pk})
     )
@@ -88,12 +86,7 @@ def test_a_linked_childs_record_still_needs_a_relationship(
     colleague_client: Client, hub_social_worker: User, child: Person
 ) -> None:
     shop = location_find_or_create(kind=LocationKind.SHOP, name="Corner Vapes", postcode="NV1 2AB")
-    record_link(
-        actor=hub_social_worker,
-        from_node=child.node,
-        to_node=shop.node,
-        relation=Relation.FREQUENTS,
-    )
+    record_link(child.node, Relation.FREQUENTS, shop.node, actor=hub_social_worker)
     colleague_client.get(reverse("contexts:location_detail", kwargs={"location_id": shop.pk}))
     response = colleague_client.get(reverse("people:person_detail", kwargs={"person_id": child.pk}))
     assert response.templates[0].name == "people/person_locked.html"
@@ -126,12 +119,7 @@ def test_an_object_page_shows_its_formatted_identifier_and_links(
     identifier: str,
 ) -> None:
     found = make()
-    record_link(
-        actor=hub_social_worker,
-        from_node=child.node,
-        to_node=found.node,  # type: ignore[attr-defined]
-        relation=Relation.CONTACTED_BY,
-    )
+    record_link(child.node, Relation.CONTACTED_BY, found.node, actor=hub_social_worker)  # type: ignore[attr-defined]
     response = colleague_client.get(
         reverse("contexts:object_detail", kwargs={"object_id": found.pk})  # type: ignore[attr-defined]
     )
@@ -157,18 +145,9 @@ def test_a_group_page_shows_its_members(
         kind=GroupKind.NETWORK, name="Mill Lane network", description="Seen at the flat"
     )
     record_link(
-        actor=hub_social_worker,
-        from_node=dean.node,
-        to_node=group.node,
-        relation=Relation.MEMBER_OF,
-        grading=("A", "1", "P"),
+        dean.node, Relation.MEMBER_OF, group.node, actor=hub_social_worker, grading=("A", "1", "P")
     )
-    record_link(
-        actor=hub_social_worker,
-        from_node=child.node,
-        to_node=group.node,
-        relation=Relation.ASSOCIATE,
-    )
+    record_link(child.node, Relation.ASSOCIATE, group.node, actor=hub_social_worker)
     response = colleague_client.get(reverse("contexts:group_detail", kwargs={"group_id": group.pk}))
     assert response.status_code == 200
     text = page_text(response)

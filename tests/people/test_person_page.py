@@ -136,26 +136,21 @@ def test_links_show_relation_source_grading_and_handling_conditions(
     phone = phone_find_or_create(number="07700 900123")
     group = group_create(kind="peer", name="Mill Lane group")
     record_link(
+        kayleigh.node,
+        Relation.SEEN_AT,
+        flat.node,
         actor=hub_social_worker,
-        from_node=kayleigh.node,
-        to_node=flat.node,
-        relation=Relation.SEEN_AT,
         source_type="intelligence",
         seen_on=date(2026, 1, 4),
         grading=("B", "3", "C"),
         handling_conditions="Do not share with the family",
     )
+    record_link(kayleigh.node, Relation.CONTACTED_BY, phone.node, actor=hub_social_worker)
     record_link(
+        kayleigh.node,
+        Relation.MEMBER_OF,
+        group.node,
         actor=hub_social_worker,
-        from_node=kayleigh.node,
-        to_node=phone.node,
-        relation=Relation.CONTACTED_BY,
-    )
-    record_link(
-        actor=hub_social_worker,
-        from_node=kayleigh.node,
-        to_node=group.node,
-        relation=Relation.MEMBER_OF,
         grading=("A", "1", "P"),
     )
     response = signed_in(hub_social_worker).get(_url(kayleigh))

@@ -113,9 +113,7 @@ def test_a_national_phone_number_finds_the_person_linked_to_it(
 ) -> None:
     phone = phone_find_or_create(number="+447700900123")
     assert phone.phone_number == "+447700900123"
-    record_link(
-        actor=hub_social_worker, from_node=kayleigh.node, to_node=phone.node, relation=Relation.USES
-    )
+    record_link(kayleigh.node, Relation.USES, phone.node, actor=hub_social_worker)
     response = searcher.post(SEARCH, _form(phone="07700 900123"))
     assert _names(response) == ["Kayleigh Brookes"]
     assert response.context["people"][0].reasons == ["Linked to the phone or vehicle"]
@@ -128,10 +126,10 @@ def test_a_lower_case_registration_with_spaces_finds_the_vehicle_and_person(
 ) -> None:
     car = vehicle_find_or_create(registration="AB12CDE", description="Silver hatchback")
     record_link(
+        kayleigh.node,
+        Relation.SEEN_WITH,
+        car.node,
         actor=hub_social_worker,
-        from_node=kayleigh.node,
-        to_node=car.node,
-        relation=Relation.SEEN_WITH,
         source_type="intelligence",
     )
     response = searcher.post(SEARCH, _form(vehicle=" ab12  cde "))
@@ -147,12 +145,7 @@ def test_a_postcode_with_odd_spacing_finds_the_place_and_who_is_linked(
     elsewhere = location_find_or_create(
         kind=LocationKind.PARK, name="Mill Park", postcode="NV9 9ZZ"
     )
-    record_link(
-        actor=hub_social_worker,
-        from_node=kayleigh.node,
-        to_node=shop.node,
-        relation=Relation.FREQUENTS,
-    )
+    record_link(kayleigh.node, Relation.FREQUENTS, shop.node, actor=hub_social_worker)
     response = searcher.post(SEARCH, _form(postcode="nv 12ab"))
     assert response.context["results"].places == [shop]
     assert elsewhere not in response.context["results"].places
