@@ -10,6 +10,7 @@ so in one line, and the record it gets is one the product could have made.
 from __future__ import annotations
 
 import dataclasses
+import uuid
 from datetime import date, timedelta
 from typing import Any
 
@@ -43,8 +44,22 @@ from cehub.cases.notes.services import CaseNoteInput, case_note_add
 from cehub.cases.nrm.services import nrm_record
 from cehub.cases.plans.services import SafetyPlanInput, safety_plan_save
 from cehub.cases.screening.services import screening_submit
-from cehub.contexts.models import Group, GroupKind, Location, LocationKind, Node, Object
-from cehub.contexts.services import group_create, location_find_or_create, vehicle_find_or_create
+from cehub.contexts.models import (
+    Group,
+    GroupKind,
+    Link,
+    Location,
+    LocationKind,
+    Node,
+    Object,
+    Relation,
+)
+from cehub.contexts.services import (
+    group_create,
+    link_record,
+    location_find_or_create,
+    vehicle_find_or_create,
+)
 from cehub.core.roles import AgencyKind, Role
 from cehub.intake.models import (
     Awareness,
@@ -136,9 +151,11 @@ def create_child(
     family_name: str = "Brookes",
     date_of_birth: date | None = date(2011, 5, 14),
     nhs_number: str = "",
+    **details: Any,
 ) -> Person:
     """A child's record. Made by a hub user, their team has the relationship ("created");
-    with ``actor=None`` (made elsewhere, e.g. from a report) nobody has one yet."""
+    with ``actor=None`` (made elsewhere, e.g. from a report) nobody has one yet. ``details``
+    are further ``PersonDetails`` fields (sex, known_as, care_status, ...)."""
     return person_create(
         actor=actor,
         details=PersonDetails(
@@ -147,17 +164,18 @@ def create_child(
             family_name=family_name,
             date_of_birth=date_of_birth,
             nhs_number=nhs_number,
+            **details,
         ),
     )
 
 
 def create_adult(
-    *, actor: User | None, given_name: str = "Dean", family_name: str = "Harker"
+    *, actor: User | None, given_name: str = "Dean", family_name: str = "Harker", **details: Any
 ) -> Person:
     return person_create(
         actor=actor,
         details=PersonDetails(
-            category=PersonCategory.ADULT, given_name=given_name, family_name=family_name
+            category=PersonCategory.ADULT, given_name=given_name, family_name=family_name, **details
         ),
     )
 
@@ -319,6 +337,32 @@ def create_vehicle(*, registration: str = "AB12 CDE") -> Object:
 
 def create_group(*, name: str = "Mill Lane group") -> Group:
     return group_create(kind=GroupKind.PEER, name=name)
+
+
+def record_link(
+    from_node: Node,
+    relation: Relation,
+    to_node: Node,
+    *,
+    actor: User | None,
+    source_type: str = "concern",
+    seen_on: date | None = None,
+    grading: tuple[str, str, str] | None = None,
+    handling_conditions: str = "",
+) -> Link:
+    """``from_node`` is ``relation`` ``to_node`` (Kayleigh SEEN_AT the flat), as reported by
+    one (made-up) event of ``source_type``."""
+    return link_record(
+        from_node=from_node,
+        to_node=to_node,
+        relation=relation,
+        source_type=source_type,
+        source_id=uuid.uuid4(),
+        actor=actor,
+        seen_on=seen_on,
+        grading=grading,
+        handling_conditions=handling_conditions,
+    )
 
 
 def record_disruption(*, actor: User, target: Node) -> DisruptionAction:

@@ -22,19 +22,13 @@ from cehub.contexts.services import (
 from cehub.core.models import AccessAction, AccessEvent
 from cehub.core.roles import HUB_ROLES, Role
 from cehub.people.models import Person
-from tests.contexts.records import a_link
+from tests.factories import create_adult, record_link
 from tests.html import text as page_text
-from tests.people.records import a_child, an_adult
-
-
-@pytest.fixture
-def kayleigh(hub_social_worker: User) -> Person:
-    return a_child(hub_social_worker)
 
 
 @pytest.fixture
 def dean(hub_social_worker: User) -> Person:
-    return an_adult(hub_social_worker)
+    return create_adult(actor=hub_social_worker)
 
 
 @pytest.fixture
@@ -45,22 +39,22 @@ def colleague_client(make_persona: Callable[..., User], client: Client) -> Clien
 
 
 def test_a_place_page_shows_the_address_and_who_is_linked(
-    colleague_client: Client, hub_social_worker: User, kayleigh: Person, dean: Person
+    colleague_client: Client, hub_social_worker: User, child: Person, dean: Person
 ) -> None:
     flat = location_find_or_create(
         kind=LocationKind.FLAT, address="Flat 3, 14 Mill Lane", town="Northvale", postcode="nv12ab"
     )
-    a_link(
-        hub_social_worker,
-        kayleigh.node,
-        flat.node,
+    record_link(
+        child.node,
         Relation.SEEN_AT,
+        flat.node,
+        actor=hub_social_worker,
         source_type="intelligence",
         seen_on=date(2026, 2, 1),
         grading=("B", "2", "C"),
         handling_conditions="Police only until the arrest",
     )
-    a_link(hub_social_worker, dean.node, flat.node, Relation.LIVES_AT)
+    record_link(dean.node, Relation.LIVES_AT, flat.node, actor=hub_social_worker)
     response = colleague_client.get(
         reverse("contexts:location_detail", kwargs={"location_id": flat.pk})
     )
@@ -78,7 +72,7 @@ def test_a_place_page_shows_the_address_and_who_is_linked(
     assert "Not graded" in text
     page = response.content.decode()
     # Names link to the records, which enforce relationships and break-glass themselves.
-    assert reverse("people:person_detail", kwargs={"person_id": kayleigh.pk}) in page
+    assert reverse("people:person_detail", kwargs={"person_id": child.pk}) in page
     assert reverse("people:person_detail", kwargs={"person_id": dean.pk}) in page
     event = AccessEvent.objects.latest("id")
     assert (event.action, event.object_type, event.object_id) == (
@@ -89,14 +83,12 @@ def test_a_place_page_shows_the_address_and_who_is_linked(
 
 
 def test_a_linked_childs_record_still_needs_a_relationship(
-    colleague_client: Client, hub_social_worker: User, kayleigh: Person
+    colleague_client: Client, hub_social_worker: User, child: Person
 ) -> None:
     shop = location_find_or_create(kind=LocationKind.SHOP, name="Corner Vapes", postcode="NV1 2AB")
-    a_link(hub_social_worker, kayleigh.node, shop.node, Relation.FREQUENTS)
+    record_link(child.node, Relation.FREQUENTS, shop.node, actor=hub_social_worker)
     colleague_client.get(reverse("contexts:location_detail", kwargs={"location_id": shop.pk}))
-    response = colleague_client.get(
-        reverse("people:person_detail", kwargs={"person_id": kayleigh.pk})
-    )
+    response = colleague_client.get(reverse("people:person_detail", kwargs={"person_id": child.pk}))
     assert response.templates[0].name == "people/person_locked.html"
 
 
@@ -121,13 +113,13 @@ def test_a_linked_childs_record_still_needs_a_relationship(
 def test_an_object_page_shows_its_formatted_identifier_and_links(
     colleague_client: Client,
     hub_social_worker: User,
-    kayleigh: Person,
+    child: Person,
     make: Callable[[], object],
     kind: str,
     identifier: str,
 ) -> None:
     found = make()
-    a_link(hub_social_worker, kayleigh.node, found.node, Relation.CONTACTED_BY)  # type: ignore[attr-defined]
+    record_link(child.node, Relation.CONTACTED_BY, found.node, actor=hub_social_worker)  # type: ignore[attr-defined]
     response = colleague_client.get(
         reverse("contexts:object_detail", kwargs={"object_id": found.pk})  # type: ignore[attr-defined]
     )
@@ -147,13 +139,15 @@ def test_an_object_page_shows_its_formatted_identifier_and_links(
 
 
 def test_a_group_page_shows_its_members(
-    colleague_client: Client, hub_social_worker: User, kayleigh: Person, dean: Person
+    colleague_client: Client, hub_social_worker: User, child: Person, dean: Person
 ) -> None:
     group = group_create(
         kind=GroupKind.NETWORK, name="Mill Lane network", description="Seen at the flat"
     )
-    a_link(hub_social_worker, dean.node, group.node, Relation.MEMBER_OF, grading=("A", "1", "P"))
-    a_link(hub_social_worker, kayleigh.node, group.node, Relation.ASSOCIATE)
+    record_link(
+        dean.node, Relation.MEMBER_OF, group.node, actor=hub_social_worker, grading=("A", "1", "P")
+    )
+    record_link(child.node, Relation.ASSOCIATE, group.node, actor=hub_social_worker)
     response = colleague_client.get(reverse("contexts:group_detail", kwargs={"group_id": group.pk}))
     assert response.status_code == 200
     text = page_text(response)

@@ -10,31 +10,16 @@ from django.urls import reverse
 
 from cehub.accounts.models import User
 from cehub.core.roles import Role
-from cehub.intake.models import Awareness, Concern
-from cehub.intake.submit.services import ConcernSubmission, concern_submit
 from cehub.language.models import KeptWording
+from tests.language.concerns import told
 
 pytestmark = pytest.mark.django_db
 
 FLAGGED = "She has been putting herself at risk with an older boyfriend."
 
 
-def _submit(teacher: User, what_happened: str) -> Concern:
-    return concern_submit(
-        actor=teacher,
-        submission=ConcernSubmission(
-            child_given_name="Jade",
-            child_family_name="Hill",
-            what_happened=what_happened,
-            child_aware=Awareness.YES,
-            family_aware=Awareness.YES,
-            consent_given=Awareness.YES,
-        ),
-    )
-
-
 def test_submitting_flagged_wording_is_allowed_and_recorded_without_the_text(teacher: User) -> None:
-    concern = _submit(teacher, FLAGGED)
+    concern = told(teacher, FLAGGED)
     assert concern.what_happened == FLAGGED  # no hard block: the author's words are kept
     kept = list(KeptWording.objects.all())
     assert len(kept) == 2
@@ -45,14 +30,14 @@ def test_submitting_flagged_wording_is_allowed_and_recorded_without_the_text(tea
 
 
 def test_good_wording_records_nothing(teacher: User) -> None:
-    _submit(teacher, "An adult is sexually exploiting Jade; he gives her lifts and vapes.")
+    told(teacher, "An adult is sexually exploiting Jade; he gives her lifts and vapes.")
     assert not KeptWording.objects.exists()
 
 
 def test_managers_see_counts_by_team_and_month_and_others_do_not(
     teacher: User, make_persona: Callable[..., User], signed_in: Callable[[User], Client]
 ) -> None:
-    _submit(teacher, FLAGGED)
+    told(teacher, FLAGGED)
     manager = make_persona(Role.HUB_MANAGER)
     response = signed_in(manager).get(reverse("language:report"))
     html = response.content.decode()

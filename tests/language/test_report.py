@@ -21,8 +21,6 @@ from playwright.sync_api import Page, expect
 from cehub.accounts.models import Team, User
 from cehub.core.models import AccessEvent
 from cehub.core.roles import Role
-from cehub.intake.models import Awareness
-from cehub.intake.submit.services import ConcernSubmission, concern_submit
 from cehub.language.loader import CATEGORIES
 from cehub.language.matcher import default_checker
 from cehub.language.models import KeptWording
@@ -46,6 +44,7 @@ from cehub.language.report_chart import (
 from cehub.language.selectors import NO_TEAM, ReportFilters, kept_wording_report
 from tests.browser import assert_accessible, sign_in
 from tests.factories import TeamFactory, UserFactory
+from tests.language.concerns import told
 
 REPORT = "language:report"
 FLAGGED = "She has been putting herself at risk with an older boyfriend."
@@ -386,17 +385,7 @@ def test_managers_and_partnership_leads_see_the_trend_teams_and_kinds(
 def test_note_text_never_reaches_the_report(
     teacher: User, make_persona: Callable[..., User], signed_in: Callable[[User], Client]
 ) -> None:
-    concern_submit(
-        actor=teacher,
-        submission=ConcernSubmission(
-            child_given_name="Zephyrine",
-            child_family_name="Quillfeather",
-            what_happened=FLAGGED,
-            child_aware=Awareness.YES,
-            family_aware=Awareness.YES,
-            consent_given=Awareness.YES,
-        ),
-    )
+    told(teacher, FLAGGED, given_name="Zephyrine", family_name="Quillfeather")
     html = _html(signed_in(make_persona(Role.HUB_MANAGER)).get(reverse(REPORT)))
     assert "Older boyfriend" in html and "Putting themselves at risk" in html  # rule names
     for text in (FLAGGED, "putting herself", "Zephyrine", "Quillfeather", teacher.full_name):

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
+from typing import Any
 
 import pyotp
 import pytest
@@ -22,9 +23,8 @@ from cehub.people.models import (
     Person,
 )
 from cehub.people.services import break_glass_open
-from tests.factories import TEST_PASSWORD
+from tests.factories import TEST_PASSWORD, create_adult
 from tests.html import text as page_text
-from tests.people.records import a_child, an_adult
 
 REASON = "Police called: she was found with an adult in a car at 2am"
 
@@ -35,6 +35,16 @@ def _record_url(person: Person) -> str:
 
 def _break_glass_url(person: Person) -> str:
     return reverse("people:break_glass", kwargs={"person_id": person.pk})
+
+
+def ask_to_break_glass(
+    client: Client,
+    person: Person,
+    category: BreakGlassCategory = BreakGlassCategory.IMMEDIATE_RISK,
+    reason: str = REASON,
+) -> Any:
+    """Send the emergency-access form for ``person``."""
+    return client.post(_break_glass_url(person), {"category": category, "reason": reason})
 
 
 def reauthenticated(client: Client, user: User) -> None:
@@ -53,12 +63,6 @@ def reauthenticated(client: Client, user: User) -> None:
 
 
 @pytest.fixture
-def kayleigh(hub_social_worker: User) -> Person:
-    """A child whose record was created by Sam's team: Sam has a relationship, others do not."""
-    return a_child(hub_social_worker, date_of_birth=date(2010, 3, 14), nhs_number="9434765919")
-
-
-@pytest.fixture
 def duty_worker(make_persona: Callable[..., User]) -> User:
     return make_persona(Role.HUB_PRACTITIONER, full_name="Ola Bright")
 
@@ -70,13 +74,13 @@ def duty_client(client: Client, duty_worker: User) -> Client:
 
 
 def test_the_page_shows_identity_only_and_explains_what_happens(
-    duty_client: Client, duty_worker: User, kayleigh: Person
+    duty_client: Client, duty_worker: User, child: Person
 ) -> None:
-    response = duty_client.get(_break_glass_url(kayleigh))
+    response = duty_client.get(_break_glass_url(child))
     assert response.status_code == 200
     text = page_text(response)
     assert "Emergency access to a child's record" in text
-    assert "Kayleigh Brookes" in text and "14 March 2010" in text
+    assert "Kayleigh Brookes" in text and "14 May 2011" in text
     assert "943 476 5919" not in text  # identity only, not the record
     assert "The privacy officer reviews every use" in text
     assert "access lasts 4 hours" in text
@@ -85,107 +89,92 @@ def test_the_page_shows_identity_only_and_explains_what_happens(
     event = AccessEvent.objects.latest("id")
     assert (event.action, event.object_id, event.details) == (
         AccessAction.VIEW,
-        str(kayleigh.pk),
+        str(child.pk),
         {"kind": "identity"},
     )
 
 
 def test_without_recent_reauthentication_the_post_goes_to_reauthenticate_first(
-    duty_client: Client, kayleigh: Person
+    duty_client: Client, child: Person
 ) -> None:
-    response = duty_client.post(
-        _break_glass_url(kayleigh),
-        {"category": BreakGlassCategory.IMMEDIATE_RISK, "reason": REASON},
-    )
+    response = ask_to_break_glass(duty_client, child)
     assert response.status_code == 302
     assert response["Location"] == (
-        f"{reverse('account_reauthenticate')}?next=%2Fpeople%2F{kayleigh.pk}%2Femergency-access%2F"
+        f"{reverse('account_reauthenticate')}?next=%2Fpeople%2F{child.pk}%2Femergency-access%2F"
     )
     assert not BreakGlassGrant.objects.exists()
     assert not AccessEvent.objects.filter(action=AccessAction.BREAK_GLASS).exists()
 
 
 def test_a_stale_reauthentication_is_not_enough(
-    duty_client: Client, duty_worker: User, kayleigh: Person
+    duty_client: Client, duty_worker: User, child: Person
 ) -> None:
     with time_machine.travel(datetime.now(tz=UTC), tick=False) as clock:
         reauthenticated(duty_client, duty_worker)
         clock.shift(timedelta(minutes=6))  # ACCOUNT_REAUTHENTICATION_TIMEOUT is 5 minutes
-        response = duty_client.post(
-            _break_glass_url(kayleigh),
-            {"category": BreakGlassCategory.IMMEDIATE_RISK, "reason": REASON},
-        )
+        response = ask_to_break_glass(duty_client, child)
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("account_reauthenticate"))
     assert not BreakGlassGrant.objects.exists()
 
 
 def test_re_authenticating_with_a_password_then_opens_the_record(
-    duty_client: Client, duty_worker: User, kayleigh: Person
+    duty_client: Client, duty_worker: User, child: Person
 ) -> None:
     """The whole journey through allauth: the form's POST is replayed after re-authenticating."""
-    first = duty_client.post(
-        _break_glass_url(kayleigh),
-        {"category": BreakGlassCategory.URGENT_ENQUIRY, "reason": REASON},
-    )
+    first = ask_to_break_glass(duty_client, child, BreakGlassCategory.URGENT_ENQUIRY)
     response = duty_client.post(first["Location"], {"password": TEST_PASSWORD})
     assert response.status_code == 302
-    assert response["Location"] == _record_url(kayleigh)
+    assert response["Location"] == _record_url(child)
     grant = BreakGlassGrant.objects.get()
     assert (grant.user, grant.person, grant.category, grant.reason) == (
         duty_worker,
-        kayleigh,
+        child,
         BreakGlassCategory.URGENT_ENQUIRY,
         REASON,
     )
 
 
 def test_re_authenticating_with_the_authenticator_app_also_works(
-    duty_client: Client, duty_worker: User, kayleigh: Person
+    duty_client: Client, duty_worker: User, child: Person
 ) -> None:
-    first = duty_client.post(
-        _break_glass_url(kayleigh),
-        {"category": BreakGlassCategory.IMMEDIATE_RISK, "reason": REASON},
-    )
+    first = ask_to_break_glass(duty_client, child)
     next_query = first["Location"].split("?", 1)[1]
     code = pyotp.TOTP(duty_worker.test_totp_secret).now()  # type: ignore[attr-defined]
     response = duty_client.post(f"{reverse('mfa_reauthenticate')}?{next_query}", {"code": code})
     assert response.status_code == 302
-    assert response["Location"] == _record_url(kayleigh)
+    assert response["Location"] == _record_url(child)
     assert BreakGlassGrant.objects.get().user == duty_worker
 
 
-def test_a_wrong_password_does_not_open_the_record(duty_client: Client, kayleigh: Person) -> None:
-    first = duty_client.post(
-        _break_glass_url(kayleigh),
-        {"category": BreakGlassCategory.URGENT_ENQUIRY, "reason": REASON},
-    )
+def test_a_wrong_password_does_not_open_the_record(duty_client: Client, child: Person) -> None:
+    first = ask_to_break_glass(duty_client, child, BreakGlassCategory.URGENT_ENQUIRY)
     response = duty_client.post(first["Location"], {"password": "not my password at all"})
     assert response.status_code == 200
     assert not BreakGlassGrant.objects.exists()
-    assert duty_client.get(_record_url(kayleigh)).templates[0].name == "people/person_locked.html"
+    assert duty_client.get(_record_url(child)).templates[0].name == "people/person_locked.html"
 
 
 def test_after_re_authenticating_a_reason_opens_the_record_for_four_hours(
-    duty_client: Client, duty_worker: User, kayleigh: Person
+    duty_client: Client, duty_worker: User, child: Person
 ) -> None:
     # 09:00 UTC in July is 10:00 in London: the banner must show London time.
     with time_machine.travel(datetime(2026, 7, 1, 9, 0, tzinfo=UTC), tick=False) as clock:
         duty_client.force_login(duty_worker)
         reauthenticated(duty_client, duty_worker)
         response = duty_client.post(
-            _break_glass_url(kayleigh),
+            _break_glass_url(child),
             {"category": BreakGlassCategory.IMMEDIATE_RISK, "reason": f"  {REASON}  "},
         )
         assert response.status_code == 302
-        assert response["Location"] == _record_url(kayleigh)
+        assert response["Location"] == _record_url(child)
         grant = BreakGlassGrant.objects.get()
         assert grant.reason == REASON
         assert grant.expires_at - grant.granted_at == timedelta(hours=4)
         event = AccessEvent.objects.get(action=AccessAction.BREAK_GLASS)
-        assert (event.user_id, event.object_id) == (duty_worker.pk, str(kayleigh.pk))
+        assert (event.user_id, event.object_id) == (duty_worker.pk, str(child.pk))
 
-        record = duty_client.get(_record_url(kayleigh))
+        record = duty_client.get(_record_url(child))
         assert record.templates[0].name == "people/person_detail.html"
         assert "Emergency access until 14:00 — recorded and reviewed" in page_text(record)
         assert "943 476 5919" in page_text(record)
@@ -195,13 +184,13 @@ def test_after_re_authenticating_a_reason_opens_the_record_for_four_hours(
 
         clock.shift(timedelta(hours=3, minutes=59))
         duty_client.force_login(duty_worker)  # a new session: the old one has been idle
-        assert duty_client.get(_record_url(kayleigh)).templates[0].name == (
+        assert duty_client.get(_record_url(child)).templates[0].name == (
             "people/person_detail.html"
         )
 
         clock.shift(timedelta(minutes=2))  # 4 hours and 1 minute after opening
         duty_client.force_login(duty_worker)
-        ended = duty_client.get(_record_url(kayleigh))
+        ended = duty_client.get(_record_url(child))
         assert ended.templates[0].name == "people/person_locked.html"
         assert "You do not have a working relationship with this child" in page_text(ended)
         assert AccessEvent.objects.latest("id").action == AccessAction.DENIED
@@ -234,12 +223,12 @@ def test_after_re_authenticating_a_reason_opens_the_record_for_four_hours(
 def test_a_missing_category_or_short_reason_is_an_error_and_opens_nothing(
     duty_client: Client,
     duty_worker: User,
-    kayleigh: Person,
+    child: Person,
     data: dict[str, str],
     errors: dict[str, list[str]],
 ) -> None:
     # Mistakes come back at once, before any re-authentication is asked for.
-    response = duty_client.post(_break_glass_url(kayleigh), data)
+    response = duty_client.post(_break_glass_url(child), data)
     assert response.status_code == 200
     assert response.context["form"].errors == errors
     assert "There is a problem" in response.content.decode()
@@ -250,49 +239,45 @@ def test_a_missing_category_or_short_reason_is_an_error_and_opens_nothing(
 
 
 def test_someone_who_can_already_open_the_record_is_sent_straight_to_it(
-    signed_in: Callable[[User], Client], hub_social_worker: User, kayleigh: Person
+    signed_in: Callable[[User], Client], hub_social_worker: User, child: Person
 ) -> None:
     client = signed_in(hub_social_worker)
     reauthenticated(client, hub_social_worker)
     for response in (
-        client.get(_break_glass_url(kayleigh)),
-        client.post(
-            _break_glass_url(kayleigh), {"category": BreakGlassCategory.OTHER, "reason": REASON}
-        ),
+        client.get(_break_glass_url(child)),
+        ask_to_break_glass(client, child, BreakGlassCategory.OTHER),
     ):
         assert response.status_code == 302
-        assert response["Location"] == _record_url(kayleigh)
+        assert response["Location"] == _record_url(child)
     assert not BreakGlassGrant.objects.exists()
 
 
 def test_an_adult_needs_no_emergency_access(
     duty_client: Client, duty_worker: User, hub_social_worker: User
 ) -> None:
-    adult = an_adult(hub_social_worker)
+    adult = create_adult(actor=hub_social_worker)
     response = duty_client.get(_break_glass_url(adult))
     assert response["Location"] == _record_url(adult)
 
 
 @pytest.mark.parametrize("role", [Role.REFERRER, Role.ANALYST, Role.PRIVACY_OFFICER])
 def test_only_hub_roles_are_offered_emergency_access(
-    make_persona: Callable[..., User], client: Client, role: Role, kayleigh: Person
+    make_persona: Callable[..., User], client: Client, role: Role, child: Person
 ) -> None:
     user = make_persona(role)
     client.force_login(user)
     reauthenticated(client, user)
-    assert client.get(_break_glass_url(kayleigh)).status_code == 404
-    response = client.post(
-        _break_glass_url(kayleigh), {"category": BreakGlassCategory.OTHER, "reason": REASON}
-    )
+    assert client.get(_break_glass_url(child)).status_code == 404
+    response = ask_to_break_glass(client, child, BreakGlassCategory.OTHER)
     assert response.status_code == 404
     assert not BreakGlassGrant.objects.exists()
 
 
 # --- The privacy officer's review ----------------------------------------------------------
 @pytest.fixture
-def grant(duty_worker: User, kayleigh: Person) -> BreakGlassGrant:
+def grant(duty_worker: User, child: Person) -> BreakGlassGrant:
     return break_glass_open(
-        actor=duty_worker, person=kayleigh, category=BreakGlassCategory.DUTY_COVER, reason=REASON
+        actor=duty_worker, person=child, category=BreakGlassCategory.DUTY_COVER, reason=REASON
     )
 
 
@@ -300,20 +285,20 @@ def test_each_use_appears_in_the_privacy_officers_queue(
     signed_in: Callable[[User], Client],
     privacy_officer: User,
     duty_worker: User,
-    kayleigh: Person,
+    child: Person,
     grant: BreakGlassGrant,
 ) -> None:
     response = signed_in(privacy_officer).get(reverse("privacy:break_glass_queue"))
     assert response.status_code == 200
     text = page_text(response)
     assert "Ola Bright" in text and "Hub practitioner, Northvale Children's Services" in text
-    assert "Kayleigh Brookes" in text and str(kayleigh.pk) in text
+    assert "Kayleigh Brookes" in text and str(child.pk) in text
     assert "Covering for an absent colleague on duty" in text and REASON in text
     assert "Not yet reviewed" in text
     review_url = reverse("privacy:break_glass_review", kwargs={"grant_id": grant.pk})
     assert f'href="{review_url}"' in response.content.decode()
     # The privacy officer does not open children's records: no link to one.
-    assert _record_url(kayleigh) not in response.content.decode()
+    assert _record_url(child) not in response.content.decode()
     event = AccessEvent.objects.latest("id")
     assert (event.action, event.object_type) == (AccessAction.VIEW, "break-glass-queue")
 
@@ -322,19 +307,19 @@ def test_unreviewed_uses_come_first(
     signed_in: Callable[[User], Client],
     privacy_officer: User,
     duty_worker: User,
-    kayleigh: Person,
+    child: Person,
 ) -> None:
     with time_machine.travel(datetime(2026, 5, 1, 9, 0, tzinfo=UTC), tick=False) as clock:
         older = break_glass_open(
-            actor=duty_worker, person=kayleigh, category=BreakGlassCategory.OTHER, reason=REASON
+            actor=duty_worker, person=child, category=BreakGlassCategory.OTHER, reason=REASON
         )
         clock.shift(timedelta(hours=1))
         reviewed = break_glass_open(
-            actor=duty_worker, person=kayleigh, category=BreakGlassCategory.MEETING, reason=REASON
+            actor=duty_worker, person=child, category=BreakGlassCategory.MEETING, reason=REASON
         )
         clock.shift(timedelta(hours=1))
         newest = break_glass_open(
-            actor=duty_worker, person=kayleigh, category=BreakGlassCategory.OTHER, reason=REASON
+            actor=duty_worker, person=child, category=BreakGlassCategory.OTHER, reason=REASON
         )
         client = signed_in(privacy_officer)
         client.post(
@@ -437,16 +422,13 @@ def test_only_the_privacy_officer_reviews(
 
 
 def test_emergency_access_is_not_held_up_by_a_wording_review_but_kept_wording_is_counted(
-    duty_client: Client, duty_worker: User, kayleigh: Person
+    duty_client: Client, duty_worker: User, child: Person
 ) -> None:
     from cehub.language.models import KeptWording
 
     reauthenticated(duty_client, duty_worker)
     reason = "Police report she is putting herself at risk tonight; need her plan now"
-    response = duty_client.post(
-        _break_glass_url(kayleigh),
-        {"category": BreakGlassCategory.IMMEDIATE_RISK, "reason": reason},
-    )
+    response = ask_to_break_glass(duty_client, child, reason=reason)
     assert response.status_code == 302  # straight through: an emergency is not slowed down
     assert BreakGlassGrant.objects.get().reason == reason
     kept = KeptWording.objects.get()

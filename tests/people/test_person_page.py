@@ -28,9 +28,8 @@ from cehub.people.models import (
     Sex,
 )
 from cehub.people.services import chronology_record
-from tests.contexts.records import a_link
+from tests.factories import create_adult, create_child, record_link
 from tests.html import text as page_text
-from tests.people.records import a_child, an_adult
 
 
 def _url(person: Person) -> str:
@@ -39,8 +38,8 @@ def _url(person: Person) -> str:
 
 @pytest.fixture
 def kayleigh(hub_social_worker: User) -> Person:
-    return a_child(
-        hub_social_worker,
+    return create_child(
+        actor=hub_social_worker,
         date_of_birth=date(2010, 3, 14),
         sex=Sex.FEMALE,
         ethnicity=Ethnicity.MIXED_WHITE_BLACK_CARIBBEAN,
@@ -136,19 +135,23 @@ def test_links_show_relation_source_grading_and_handling_conditions(
     )
     phone = phone_find_or_create(number="07700 900123")
     group = group_create(kind="peer", name="Mill Lane group")
-    a_link(
-        hub_social_worker,
+    record_link(
         kayleigh.node,
-        flat.node,
         Relation.SEEN_AT,
+        flat.node,
+        actor=hub_social_worker,
         source_type="intelligence",
         seen_on=date(2026, 1, 4),
         grading=("B", "3", "C"),
         handling_conditions="Do not share with the family",
     )
-    a_link(hub_social_worker, kayleigh.node, phone.node, Relation.CONTACTED_BY)
-    a_link(
-        hub_social_worker, kayleigh.node, group.node, Relation.MEMBER_OF, grading=("A", "1", "P")
+    record_link(kayleigh.node, Relation.CONTACTED_BY, phone.node, actor=hub_social_worker)
+    record_link(
+        kayleigh.node,
+        Relation.MEMBER_OF,
+        group.node,
+        actor=hub_social_worker,
+        grading=("A", "1", "P"),
     )
     response = signed_in(hub_social_worker).get(_url(kayleigh))
     text = page_text(response)
@@ -212,8 +215,8 @@ def test_a_hub_user_from_another_team_gets_the_locked_page_and_a_denied_event(
 def test_an_adults_record_opens_without_a_relationship(
     make_persona: Callable[..., User], client: Client, hub_social_worker: User
 ) -> None:
-    adult = an_adult(
-        hub_social_worker,
+    adult = create_adult(
+        actor=hub_social_worker,
         date_of_birth=date(1990, 1, 1),
         dob_precision=DobPrecision.YEAR,
         description="Drives a silver hatchback",

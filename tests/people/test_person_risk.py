@@ -14,7 +14,7 @@ from cehub.accounts.models import User
 from cehub.cases.missing.services import MissingEpisodeInput, missing_episode_record
 from cehub.cases.models import PoliceRiskGrade
 from cehub.cases.screening.services import screening_submit
-from tests.people.records import a_child
+from tests.factories import create_child
 
 pytestmark = pytest.mark.django_db
 
@@ -22,8 +22,8 @@ pytestmark = pytest.mark.django_db
 def test_person_page_shows_level_case_trend_and_missing_flag(
     hub_social_worker: User, signed_in: Callable[[User], Client]
 ) -> None:
-    child = a_child(
-        hub_social_worker,
+    child = create_child(
+        actor=hub_social_worker,
         given_name="Ria",
         family_name="Dunn",
         date_of_birth=date(2012, 2, 2),

@@ -24,8 +24,8 @@ from cehub.people import access, record_sections
 from cehub.people.access import can_open_record
 from cehub.people.models import Person
 from cehub.people.record_sections import RecordSection, register_record_section
+from tests.factories import create_adult, create_child
 from tests.html import text as page_text
-from tests.people.records import a_child, an_adult
 
 pytestmark = pytest.mark.django_db
 
@@ -64,7 +64,7 @@ def test_sections_are_drawn_in_the_order_registered_and_none_draws_nothing(
 
     for provider in (first, nothing, second, first):  # a second registration is ignored
         register_record_section(provider)
-    child = a_child(hub_social_worker)
+    child = create_child(actor=hub_social_worker, date_of_birth=None)
     with override_settings(TEMPLATES=TEMPLATES_WITH_OURS):
         text = page_text(signed_in(hub_social_worker).get(_url(child)))
     assert text.count("First section about Kayleigh Brookes") == 1
@@ -77,10 +77,12 @@ def test_a_child_gets_cases_summary_and_an_adult_the_disruption_links(
     signed_in: Callable[[User], Client], hub_social_worker: User
 ) -> None:
     client = signed_in(hub_social_worker)
-    child_page = page_text(client.get(_url(a_child(hub_social_worker))))
+    child_page = page_text(
+        client.get(_url(create_child(actor=hub_social_worker, date_of_birth=None)))
+    )
     assert "Summary Risk level Not yet screened" in child_page
     assert "Actions against this adult" not in child_page
-    adult = an_adult(hub_social_worker)
+    adult = create_adult(actor=hub_social_worker)
     adult_page = client.get(_url(adult))
     assert "Summary Disruption Actions against this adult" in page_text(adult_page)
     assert "Risk level" not in page_text(adult_page)
@@ -94,7 +96,7 @@ def test_a_registered_rule_opens_a_childs_record_for_hub_members_only(
     teacher: User,
 ) -> None:
     monkeypatch.setattr(access, "_record_access_rules", [])
-    child = a_child(hub_social_worker)
+    child = create_child(actor=hub_social_worker, date_of_birth=None)
     colleague = make_persona(Role.HUB_PRACTITIONER)
     assert not can_open_record(colleague, child)
     access.register_record_access_rule(lambda user, person: True)
@@ -105,7 +107,7 @@ def test_a_registered_rule_opens_a_childs_record_for_hub_members_only(
 def test_a_hub_manager_opens_a_child_whose_case_waits_for_allocation(
     make_persona: Callable[..., User], client: Client, hub_social_worker: User
 ) -> None:
-    child = a_child(hub_social_worker)
+    child = create_child(actor=hub_social_worker, date_of_birth=None)
     manager = make_persona(Role.HUB_MANAGER)  # another team: no relationship with the child
     practitioner = make_persona(Role.HUB_PRACTITIONER)
     client.force_login(manager)

@@ -19,8 +19,7 @@ from cehub.contexts.services import (
 from cehub.core.models import AccessAction, AccessEvent
 from cehub.core.roles import HUB_ROLES, Role
 from cehub.people.models import Person
-from tests.contexts.records import a_link
-from tests.people.records import a_child
+from tests.factories import create_child, record_link
 
 SEARCH = "/people/search/"
 
@@ -42,8 +41,8 @@ def _form(**fields: str) -> dict[str, str]:
 
 @pytest.fixture
 def kayleigh(hub_social_worker: User) -> Person:
-    return a_child(
-        hub_social_worker,
+    return create_child(
+        actor=hub_social_worker,
         date_of_birth=date(2010, 3, 14),
         nhs_number="9434765919",
         known_as=["Kayz"],
@@ -69,7 +68,7 @@ def test_the_search_page_shows_a_form_and_no_results(searcher: Client) -> None:
 
 
 def test_a_misspelt_name_finds_thea_child(searcher: Client, kayleigh: Person) -> None:
-    a_child(None, "Marcus", "Ellington")
+    create_child(actor=None, given_name="Marcus", family_name="Ellington", date_of_birth=None)
     response = searcher.post(SEARCH, _form(name="Kayley Brooks"))
     assert response.status_code == 200
     assert _names(response) == ["Kayleigh Brookes"]
@@ -91,7 +90,9 @@ def test_a_known_as_name_or_alias_finds_thea_child(
 
 
 def test_date_of_birth_finds_thea_child(searcher: Client, kayleigh: Person) -> None:
-    a_child(None, "Marcus", "Ellington", date_of_birth=date(2011, 3, 14))
+    create_child(
+        actor=None, given_name="Marcus", family_name="Ellington", date_of_birth=date(2011, 3, 14)
+    )
     response = searcher.post(
         SEARCH, _form(date_of_birth_day="14", date_of_birth_month="3", date_of_birth_year="2010")
     )
@@ -112,7 +113,7 @@ def test_a_national_phone_number_finds_the_person_linked_to_it(
 ) -> None:
     phone = phone_find_or_create(number="+447700900123")
     assert phone.phone_number == "+447700900123"
-    a_link(hub_social_worker, kayleigh.node, phone.node, Relation.USES)
+    record_link(kayleigh.node, Relation.USES, phone.node, actor=hub_social_worker)
     response = searcher.post(SEARCH, _form(phone="07700 900123"))
     assert _names(response) == ["Kayleigh Brookes"]
     assert response.context["people"][0].reasons == ["Linked to the phone or vehicle"]
@@ -124,8 +125,12 @@ def test_a_lower_case_registration_with_spaces_finds_the_vehicle_and_person(
     searcher: Client, kayleigh: Person, hub_social_worker: User
 ) -> None:
     car = vehicle_find_or_create(registration="AB12CDE", description="Silver hatchback")
-    a_link(
-        hub_social_worker, kayleigh.node, car.node, Relation.SEEN_WITH, source_type="intelligence"
+    record_link(
+        kayleigh.node,
+        Relation.SEEN_WITH,
+        car.node,
+        actor=hub_social_worker,
+        source_type="intelligence",
     )
     response = searcher.post(SEARCH, _form(vehicle=" ab12  cde "))
     assert response.context["results"].objects == [car]
@@ -140,7 +145,7 @@ def test_a_postcode_with_odd_spacing_finds_the_place_and_who_is_linked(
     elsewhere = location_find_or_create(
         kind=LocationKind.PARK, name="Mill Park", postcode="NV9 9ZZ"
     )
-    a_link(hub_social_worker, kayleigh.node, shop.node, Relation.FREQUENTS)
+    record_link(kayleigh.node, Relation.FREQUENTS, shop.node, actor=hub_social_worker)
     response = searcher.post(SEARCH, _form(postcode="nv 12ab"))
     assert response.context["results"].places == [shop]
     assert elsewhere not in response.context["results"].places
@@ -151,7 +156,7 @@ def test_a_postcode_with_odd_spacing_finds_the_place_and_who_is_linked(
 def test_a_child_the_team_does_not_work_with_is_found_but_needs_emergency_access(
     searcher: Client,
 ) -> None:
-    other = a_child(None, "Jordan", "Mills")
+    other = create_child(actor=None, given_name="Jordan", family_name="Mills", date_of_birth=None)
     response = searcher.post(SEARCH, _form(name="Jordan Mills"))
     assert _names(response) == ["Jordan Mills"]
     assert response.context["people"][0].can_open is False

@@ -18,9 +18,8 @@ from cehub.intake.models import Concern, ConcernStatus
 from cehub.intake.submit.services import Involved, ReportedPerson, ReportedVehicle
 from cehub.intake.triage.services import concern_link_child, sharing_decision_record
 from cehub.people.models import ChronologyEntry, ChronologyKind, Person, PersonCategory
-from cehub.people.services import PersonDetails, person_create
 from tests.factories import NOT_SHARING, create_adult, create_child, submit_concern
-from tests.intake.pages import refused
+from tests.intake.pages import refused, shown
 
 CONFLICT_MESSAGE = "Someone else changed this concern while you were looking at it"
 
@@ -57,16 +56,12 @@ def concern(teacher: User) -> Concern:
 
 @pytest.fixture
 def kayleigh() -> Person:
-    """The child's existing record, created by another team (so nobody here has a relationship)."""
-    return person_create(
+    """The child's existing record, made elsewhere (so nobody here has a relationship, unlike
+    the shared ``child``), with a description the search results must not show."""
+    return create_child(
         actor=None,
-        details=PersonDetails(
-            category=PersonCategory.CHILD,
-            given_name="Kayleigh",
-            family_name="Brookes",
-            date_of_birth=date(2011, 5, 3),
-            description="RECORD CONTENT NOT FOR SEARCH RESULTS",
-        ),
+        date_of_birth=date(2011, 5, 3),
+        description="RECORD CONTENT NOT FOR SEARCH RESULTS",
     )
 
 
@@ -88,10 +83,7 @@ def search(client: Client, concern: Concern, **fields: str) -> Any:
 def test_the_page_shows_the_concern_as_told_with_its_deadline_and_steps(
     concern: Concern, hub_social_worker: User, signed_in: Callable[[User], Client]
 ) -> None:
-    response = signed_in(hub_social_worker).get(page_url(concern))
-
-    assert response.status_code == 200
-    html = response.content.decode()
+    html = shown(signed_in(hub_social_worker), page_url(concern))
     assert f"Concern {concern.reference}" in html
     assert "Immediate danger reported. What the referrer has already done: Called 999" in html
     assert 'class="govuk-warning-text" id="immediate-danger"' in html
@@ -423,25 +415,38 @@ def linked_and_shared(concern: Concern, child: Person, actor: User) -> Concern:
     return concern
 
 
+@pytest.fixture
+def ready(concern: Concern, kayleigh: Person, hub_social_worker: User) -> Concern:
+    """The concern at its last step: linked to Kayleigh and its sharing decided (version 2)."""
+    return linked_and_shared(concern, kayleigh, hub_social_worker)
+
+
+def decide(
+    client: Client, concern: Concern, next_step: str, *, reason: str | None = None, version: str
+) -> Any:
+    """Send the next-step form as the triage page does."""
+    data = {"next-next_step": next_step, "next-version": version}
+    if reason is not None:
+        data["next-reason"] = reason
+    return client.post(url("next_step", concern), data)
+
+
 @pytest.mark.django_db
 def test_screening_finishes_triage_and_goes_on_the_chronology(
-    concern: Concern,
+    ready: Concern,
     kayleigh: Person,
     hub_social_worker: User,
     signed_in: Callable[[User], Client],
 ) -> None:
-    concern = linked_and_shared(concern, kayleigh, hub_social_worker)
     client = signed_in(hub_social_worker)
 
-    response = client.post(
-        url("next_step", concern), {"next-next_step": "screen", "next-version": "2"}
-    )
+    response = decide(client, ready, "screen", version="2")
 
     assert response.status_code == 302
-    concern.refresh_from_db()
-    assert (concern.status, concern.triaged_by) == (ConcernStatus.FOR_SCREENING, hub_social_worker)
+    ready.refresh_from_db()
+    assert (ready.status, ready.triaged_by) == (ConcernStatus.FOR_SCREENING, hub_social_worker)
     assert ChronologyEntry.objects.filter(person=kayleigh, kind=ChronologyKind.TRIAGE).exists()
-    page = client.get(page_url(concern)).content.decode()
+    page = client.get(page_url(ready)).content.decode()
     assert "Triage finished: screen the risk of exploitation" in page
     assert 'id="triage-outcome"' in page
     assert 'name="next-next_step"' not in page
@@ -458,41 +463,28 @@ def test_screening_finishes_triage_and_goes_on_the_chronology(
 def test_closing_or_signposting_needs_a_reason(
     next_step: str,
     message: str,
-    concern: Concern,
-    kayleigh: Person,
+    ready: Concern,
     hub_social_worker: User,
     signed_in: Callable[[User], Client],
 ) -> None:
-    concern = linked_and_shared(concern, kayleigh, hub_social_worker)
-    response = signed_in(hub_social_worker).post(
-        url("next_step", concern),
-        {"next-next_step": next_step, "next-reason": "  ", "next-version": "2"},
-    )
+    response = decide(signed_in(hub_social_worker), ready, next_step, reason="  ", version="2")
     refused(response, message, on="id_next-reason")
-    concern.refresh_from_db()
-    assert (concern.triaged_at, concern.next_step) == (None, "")
+    ready.refresh_from_db()
+    assert (ready.triaged_at, ready.next_step) == (None, "")
 
 
 @pytest.mark.django_db
 def test_no_further_action_with_a_reason_closes_the_concern(
-    concern: Concern,
-    kayleigh: Person,
-    hub_social_worker: User,
-    signed_in: Callable[[User], Client],
+    ready: Concern, hub_social_worker: User, signed_in: Callable[[User], Client]
 ) -> None:
-    concern = linked_and_shared(concern, kayleigh, hub_social_worker)
-    response = signed_in(hub_social_worker).post(
-        url("next_step", concern),
-        {
-            "next-next_step": "no-further-action",
-            "next-reason": "Already open to the exploitation team, who have this.",
-            "next-version": "2",
-        },
+    reason = "Already open to the exploitation team, who have this."
+    response = decide(
+        signed_in(hub_social_worker), ready, "no-further-action", reason=reason, version="2"
     )
     assert response.status_code == 302
-    concern.refresh_from_db()
-    assert concern.status == ConcernStatus.NO_FURTHER_ACTION
-    assert concern.next_step_reason == "Already open to the exploitation team, who have this."
+    ready.refresh_from_db()
+    assert ready.status == ConcernStatus.NO_FURTHER_ACTION
+    assert ready.next_step_reason == "Already open to the exploitation team, who have this."
 
 
 @pytest.mark.django_db
@@ -503,9 +495,7 @@ def test_next_step_before_any_sharing_decision_is_refused(
     signed_in: Callable[[User], Client],
 ) -> None:
     concern = concern_link_child(actor=hub_social_worker, concern=concern, person=kayleigh)
-    response = signed_in(hub_social_worker).post(
-        url("next_step", concern), {"next-next_step": "screen", "next-version": "2"}
-    )
+    response = decide(signed_in(hub_social_worker), concern, "screen", version="2")
     refused(
         response,
         "Record what will and will not be shared before finishing triage",
@@ -520,10 +510,8 @@ def test_next_step_before_any_sharing_decision_is_refused(
 def test_next_step_before_the_child_is_known_is_refused(
     concern: Concern, hub_social_worker: User, signed_in: Callable[[User], Client]
 ) -> None:
-    response = signed_in(hub_social_worker).post(
-        url("next_step", concern),
-        {"next-next_step": "signpost", "next-reason": "Early help", "next-version": "1"},
-    )
+    client = signed_in(hub_social_worker)
+    response = decide(client, concern, "signpost", reason="Early help", version="1")
     refused(
         response,
         "Link the concern to a child before deciding what happens next",
@@ -535,36 +523,24 @@ def test_next_step_before_the_child_is_known_is_refused(
 
 @pytest.mark.django_db
 def test_next_step_from_a_stale_page_is_a_conflict_and_changes_nothing(
-    concern: Concern,
-    kayleigh: Person,
-    hub_social_worker: User,
-    signed_in: Callable[[User], Client],
+    ready: Concern, hub_social_worker: User, signed_in: Callable[[User], Client]
 ) -> None:
     # The page was drawn before the child was linked (version 1); linking made it version 2.
-    concern = linked_and_shared(concern, kayleigh, hub_social_worker)
-    response = signed_in(hub_social_worker).post(
-        url("next_step", concern),
-        {"next-next_step": "no-further-action", "next-reason": "Not needed", "next-version": "1"},
-    )
+    client = signed_in(hub_social_worker)
+    response = decide(client, ready, "no-further-action", reason="Not needed", version="1")
     html = refused(response, CONFLICT_MESSAGE, status=409)
     assert "Nothing you entered has been saved" in html
     assert "Not needed" in html  # what was typed is kept
     assert 'name="next-version" value="2"' in html  # the page now shows the current record
-    concern.refresh_from_db()
-    assert (concern.status, concern.triaged_at, concern.version) == (
-        ConcernStatus.IN_TRIAGE,
-        None,
-        2,
-    )
+    ready.refresh_from_db()
+    assert (ready.status, ready.triaged_at, ready.version) == (ConcernStatus.IN_TRIAGE, None, 2)
 
 
 @pytest.mark.django_db
 def test_a_tampered_version_is_an_error_not_a_crash(
     concern: Concern, hub_social_worker: User, signed_in: Callable[[User], Client]
 ) -> None:
-    response = signed_in(hub_social_worker).post(
-        url("next_step", concern), {"next-next_step": "screen", "next-version": "abc"}
-    )
+    response = decide(signed_in(hub_social_worker), concern, "screen", version="abc")
     refused(response, "This page is out of date: reload it and try again")
 
 

@@ -16,7 +16,7 @@ from cehub.intake.models import IntelligenceGrading, IntelligenceStatus, Partner
 from cehub.intake.submit.services import Involved, ReportedPerson, ReportedPlace
 from cehub.intake.triage.services import intelligence_grade
 from tests.factories import submit_intelligence
-from tests.intake.pages import refused
+from tests.intake.pages import refused, shown
 
 CONDITIONS = "Police and children's social care only; do not disclose the source"
 
@@ -63,9 +63,7 @@ def grading(**overrides: str) -> dict[str, str]:
 def test_the_item_page_shows_what_the_partner_told_us(
     item: PartnerIntelligence, hub_social_worker: User, signed_in: Callable[[User], Client]
 ) -> None:
-    response = signed_in(hub_social_worker).get(page(item))
-    assert response.status_code == 200
-    html = response.content.decode()
+    html = shown(signed_in(hub_social_worker), page(item))
     assert f"Partner information {item.reference}" in html
     assert "Adults meet children in the back room of the vape shop" in html
     assert "A member of the public told our receptionist" in html
